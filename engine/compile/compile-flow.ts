@@ -1,0 +1,104 @@
+// Flow → json-rules-engine rule set with an index by (pipeline, trigger). Deterministic: the same
+// flows give byte-identical JSON (rules sorted by bucket, priority, name; no clocks, no randomness).
+import type { CompiledRule, Condition, ConditionNode, Flow, RuleSet } from '../../schemas/index.ts';
+import { buildGraph, collectRulePaths, type PathStep, type RulePaths } from '../flow/flow-graph.ts';
+import { actionOf, bucketKey, triggerOf } from '../flow/node-kinds.ts';
+import { collectFacts, compileCondition, UncompilableFlowError } from './compile-condition.ts';
+
+export { UncompilableFlowError } from './compile-condition.ts';
+
+/** Name of a rule: stable across compilations, unique across flows. */
+export function ruleName(flowId: string, triggerNodeId: string, actionNodeId: string): string {
+  return `${flowId}:${triggerNodeId}->${actionNodeId}`;
+}
+
+function stepCondition(flow: Flow, step: PathStep): Condition {
+  const node = flow.nodes.find((candidate) => candidate.id === step.conditionNodeId) as ConditionNode;
+  const compiled = compileCondition(node.data.conditions);
+  return step.branch === 'true' ? compiled : { not: compiled };
+}
+
+/** The flow's own conditions of a rule: the conjunction along its path, or any of its paths. */
+function pathConditions(flow: Flow, rule: RulePaths): Condition[] {
+  if (rule.paths.some((path) => path.length === 0)) return [];
+  if (rule.paths.length === 1) return (rule.paths[0] as PathStep[]).map((step) => stepCondition(flow, step));
+  return [{ any: rule.paths.map((path) => ({ all: path.map((step) => stepCondition(flow, step)) })) }];
+}
+
+function compileRule(flow: Flow, rule: RulePaths): CompiledRule {
+  const trigger = triggerOf(rule.trigger);
+  const action = actionOf(rule.action);
+  if (!trigger || !action) throw new UncompilableFlowError(`rule ${rule.trigger.id}->${rule.action.id} is not trigger→action`);
+  const pipelineId = flow.pipeline.id;
+  const settings = 'documentType' in action.settings ? { ...action.settings, priority: action.settings.priority ?? 1 } : action.settings;
+  const priority = 'priority' in settings && settings.priority !== undefined ? settings.priority : 1;
+  const conditionNodeIds = [...new Set(rule.paths.flat().map((step) => step.conditionNodeId))].sort();
+  return {
+    name: ruleName(flow.id, rule.trigger.id, rule.action.id),
+    priority,
+    conditions: {
+      all: [
+        { fact: 'pipelineId', operator: 'equal', value: pipelineId },
+        { fact: 'eventType', operator: 'equal', value: trigger.eventType },
+        { fact: trigger.selectorFact, operator: 'equal', value: trigger.selector },
+        ...pathConditions(flow, rule),
+      ],
+    },
+    event: {
+      type: action.ruleEventType,
+      params: {
+        flowId: flow.id,
+        flowVersion: flow.version ?? 1,
+        pipelineId,
+        bucket: bucketKey(pipelineId, trigger.eventType, trigger.selector),
+        triggerNodeId: rule.trigger.id,
+        actionNodeId: rule.action.id,
+        conditionNodeIds,
+        action: settings,
+      },
+    },
+  };
+}
+
+const byEvaluationOrder = (a: CompiledRule, b: CompiledRule): number =>
+  a.event.params.bucket < b.event.params.bucket
+    ? -1
+    : a.event.params.bucket > b.event.params.bucket
+      ? 1
+      : b.priority - a.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** Compiles one or more flows (e.g. every active flow) into one rule set. */
+export function compileFlows(flows: readonly Flow[]): RuleSet {
+  const ordered = [...flows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rules: CompiledRule[] = [];
+  for (const flow of ordered) {
+    const graph = buildGraph(flow);
+    for (const rule of collectRulePaths(graph)) rules.push(compileRule(flow, rule));
+  }
+  rules.sort(byEvaluationOrder);
+  const facts = new Set<string>();
+  const index: Record<string, string[]> = {};
+  for (const rule of rules) {
+    collectFacts(rule.conditions, facts);
+    const bucket = rule.event.params.bucket;
+    const names = index[bucket] ?? [];
+    names.push(rule.name);
+    index[bucket] = names;
+  }
+  return {
+    schemaVersion: 1,
+    flows: ordered.map((flow) => ({ id: flow.id, version: flow.version ?? 1, name: flow.name, pipelineId: flow.pipeline.id })),
+    facts: [...facts].sort(),
+    rules,
+    index,
+  };
+}
+
+export function compileFlow(flow: Flow): RuleSet {
+  return compileFlows([flow]);
+}
+
+/** The canonical text of a rule set: what `inkflow compile` writes and tests compare byte for byte. */
+export function serializeRuleSet(ruleSet: RuleSet): string {
+  return `${JSON.stringify(ruleSet, null, 2)}\n`;
+}

@@ -1,0 +1,15 @@
+// Every schema of the project, in the order they are registered with ajv.
+export const schemaFiles = [
+  'common.schema.json',
+  'pipeline.schema.json',
+  'condition.schema.json',
+  'action.schema.json',
+  'flow.schema.json',
+  'deal-event.schema.json',
+  'rule-set.schema.json',
+  'action-plan.schema.json',
+  'diagnostic.schema.json',
+  'api-error.schema.json',
+] as const;
+
+export type SchemaFile = (typeof schemaFiles)[number];

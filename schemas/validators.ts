@@ -1,0 +1,94 @@
+// Compiled ajv validators for every schema: built once per process, on first use.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { type SchemaFile, schemaFiles } from './schema-files.ts';
+import type { ActionPlan, DealEvent, Diagnostic, Flow, Pipeline, RuleSet } from './types.generated.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** One schema violation, addressed by a JSON pointer into the checked document. */
+export interface SchemaViolation {
+  pointer: string;
+  message: string;
+}
+
+export type SchemaCheck<T> = { ok: true; value: T } | { ok: false; violations: SchemaViolation[] };
+
+export function loadSchema(file: SchemaFile): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(here, file), 'utf8')) as Record<string, unknown>;
+}
+
+let ajvInstance: Ajv | undefined;
+function ajv(): Ajv {
+  if (ajvInstance) return ajvInstance;
+  const instance = new Ajv({ allErrors: true, discriminator: true, strict: false });
+  // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
+  const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+  addFormats(instance);
+  for (const file of schemaFiles) instance.addSchema(loadSchema(file), file);
+  ajvInstance = instance;
+  return instance;
+}
+
+const compiled = new Map<SchemaFile, ValidateFunction>();
+function validatorFor(file: SchemaFile): ValidateFunction {
+  let validate = compiled.get(file);
+  if (!validate) {
+    validate = ajv().getSchema(file);
+    if (!validate) throw new Error(`schema ${file} is not registered`);
+    compiled.set(file, validate);
+  }
+  return validate;
+}
+
+/** Reduces ajv's error list to what a person can act on: the deepest, most specific reasons. */
+export function describeErrors(errors: ErrorObject[]): SchemaViolation[] {
+  const specific = errors.filter((error) => !['oneOf', 'anyOf', 'if'].includes(error.keyword));
+  const pool = specific.length > 0 ? specific : errors;
+  const deepest = Math.max(...pool.map((error) => error.instancePath.split('/').length));
+  const seen = new Set<string>();
+  const violations: SchemaViolation[] = [];
+  for (const error of pool) {
+    if (error.instancePath.split('/').length < deepest - 1) continue;
+    const message = explain(error);
+    const key = `${error.instancePath} ${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    violations.push({ pointer: error.instancePath === '' ? '/' : error.instancePath, message });
+  }
+  return violations;
+}
+
+function explain(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `unknown property "${String(params.additionalProperty)}"`;
+    case 'required':
+      return `missing required property "${String(params.missingProperty)}"`;
+    case 'enum':
+      return `must be one of ${JSON.stringify(params.allowedValues)}`;
+    case 'const':
+      return `must be ${JSON.stringify(params.allowedValue)}`;
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+
+function check<T>(file: SchemaFile, value: unknown): SchemaCheck<T> {
+  const validate = validatorFor(file);
+  if (validate(value)) return { ok: true, value: value as T };
+  return { ok: false, violations: describeErrors(validate.errors ?? []) };
+}
+
+export const checkFlow = (value: unknown): SchemaCheck<Flow> => check<Flow>('flow.schema.json', value);
+export const checkPipeline = (value: unknown): SchemaCheck<Pipeline> => check<Pipeline>('pipeline.schema.json', value);
+export const checkDealEvent = (value: unknown): SchemaCheck<DealEvent> => check<DealEvent>('deal-event.schema.json', value);
+export const checkRuleSet = (value: unknown): SchemaCheck<RuleSet> => check<RuleSet>('rule-set.schema.json', value);
+export const checkActionPlan = (value: unknown): SchemaCheck<ActionPlan> =>
+  check<ActionPlan>('action-plan.schema.json', value);
+export const checkDiagnostic = (value: unknown): SchemaCheck<Diagnostic> =>
+  check<Diagnostic>('diagnostic.schema.json', value);
