@@ -20,13 +20,13 @@ export async function generateTypes(): Promise<string> {
   };
   const source = await compile(root, 'InkflowSchemas', {
     cwd: here,
-    bannerComment:
-      '// Generated from schemas/*.schema.json by schemas/generate-types.ts. Do not edit by hand.',
+    bannerComment: '// Generated from schemas/*.schema.json by schemas/generate-types.ts. Do not edit by hand.',
     declareExternallyReferenced: true,
     unreachableDefinitions: true,
     additionalProperties: false,
     strictIndexSignatures: true,
     format: false,
+    ignoreMinAndMaxItems: true,
   });
   return source;
 }

@@ -1,4 +1,5 @@
 // The public face of schemas/: generated types and compiled validators.
+
+export { type SchemaFile, schemaFiles } from './schema-files.ts';
 export * from './types.generated.ts';
 export * from './validators.ts';
-export { schemaFiles, type SchemaFile } from './schema-files.ts';

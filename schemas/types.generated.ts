@@ -90,7 +90,7 @@ name: string
  * @minItems 1
  * @maxItems 200
  */
-stages: [Stage, ...(Stage)[]]
+stages: Stage[]
 /**
  * @maxItems 500
  */
@@ -120,14 +120,14 @@ export interface AllGroup {
  * @minItems 1
  * @maxItems 200
  */
-all: [Condition, ...(Condition)[]]
+all: Condition[]
 }
 export interface AnyGroup {
 /**
  * @minItems 1
  * @maxItems 200
  */
-any: [Condition, ...(Condition)[]]
+any: Condition[]
 }
 export interface NotGroup {
 not: Condition

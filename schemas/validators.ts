@@ -26,7 +26,9 @@ function ajv(): Ajv {
   if (ajvInstance) return ajvInstance;
   const instance = new Ajv({ allErrors: true, discriminator: true, strict: false });
   // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
-  const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+  type AddFormats = (ajv: Ajv) => Ajv;
+  const wrapped = addFormatsModule as unknown as { default?: AddFormats };
+  const addFormats = wrapped.default ?? (addFormatsModule as unknown as AddFormats);
   addFormats(instance);
   for (const file of schemaFiles) instance.addSchema(loadSchema(file), file);
   ajvInstance = instance;
@@ -86,7 +88,8 @@ function check<T>(file: SchemaFile, value: unknown): SchemaCheck<T> {
 
 export const checkFlow = (value: unknown): SchemaCheck<Flow> => check<Flow>('flow.schema.json', value);
 export const checkPipeline = (value: unknown): SchemaCheck<Pipeline> => check<Pipeline>('pipeline.schema.json', value);
-export const checkDealEvent = (value: unknown): SchemaCheck<DealEvent> => check<DealEvent>('deal-event.schema.json', value);
+export const checkDealEvent = (value: unknown): SchemaCheck<DealEvent> =>
+  check<DealEvent>('deal-event.schema.json', value);
 export const checkRuleSet = (value: unknown): SchemaCheck<RuleSet> => check<RuleSet>('rule-set.schema.json', value);
 export const checkActionPlan = (value: unknown): SchemaCheck<ActionPlan> =>
   check<ActionPlan>('action-plan.schema.json', value);

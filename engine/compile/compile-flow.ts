@@ -28,9 +28,13 @@ function pathConditions(flow: Flow, rule: RulePaths): Condition[] {
 function compileRule(flow: Flow, rule: RulePaths): CompiledRule {
   const trigger = triggerOf(rule.trigger);
   const action = actionOf(rule.action);
-  if (!trigger || !action) throw new UncompilableFlowError(`rule ${rule.trigger.id}->${rule.action.id} is not trigger→action`);
+  if (!trigger || !action)
+    throw new UncompilableFlowError(`rule ${rule.trigger.id}->${rule.action.id} is not trigger→action`);
   const pipelineId = flow.pipeline.id;
-  const settings = 'documentType' in action.settings ? { ...action.settings, priority: action.settings.priority ?? 1 } : action.settings;
+  const settings =
+    'documentType' in action.settings
+      ? { ...action.settings, priority: action.settings.priority ?? 1 }
+      : action.settings;
   const priority = 'priority' in settings && settings.priority !== undefined ? settings.priority : 1;
   const conditionNodeIds = [...new Set(rule.paths.flat().map((step) => step.conditionNodeId))].sort();
   return {
@@ -87,7 +91,12 @@ export function compileFlows(flows: readonly Flow[]): RuleSet {
   }
   return {
     schemaVersion: 1,
-    flows: ordered.map((flow) => ({ id: flow.id, version: flow.version ?? 1, name: flow.name, pipelineId: flow.pipeline.id })),
+    flows: ordered.map((flow) => ({
+      id: flow.id,
+      version: flow.version ?? 1,
+      name: flow.name,
+      pipelineId: flow.pipeline.id,
+    })),
     facts: [...facts].sort(),
     rules,
     index,

@@ -99,7 +99,8 @@ export function collectRulePaths(graph: FlowGraph): RulePaths[] {
       for (const { target, branch } of graph.outgoing.get(node.id) ?? []) {
         if (onPath.has(target.id)) continue;
         const role = roleOf(target);
-        const nextSteps = roleOf(node) === 'condition' && branch ? [...steps, { conditionNodeId: node.id, branch }] : steps;
+        const nextSteps =
+          roleOf(node) === 'condition' && branch ? [...steps, { conditionNodeId: node.id, branch }] : steps;
         if (role === 'action') {
           let entry = byAction.get(target.id);
           if (!entry) {

@@ -89,14 +89,20 @@ export function bucketKey(pipelineId: string, eventType: string, selector: strin
   return `${pipelineId}/${eventType}/${selector}`;
 }
 
-export function triggerOf(node: FlowNode): { eventType: DealEvent['type']; selectorFact: string; selector: string } | undefined {
+export function triggerOf(
+  node: FlowNode,
+): { eventType: DealEvent['type']; selectorFact: string; selector: string } | undefined {
   const spec = nodeKinds[node.type] as NodeSpec<NodeKind>;
   if (spec.role !== 'trigger') return undefined;
   const selector = (spec.selectorValue as (n: FlowNode) => string)(node);
   return { eventType: spec.eventType, selectorFact: spec.selectorFact, selector };
 }
 
-export function actionOf(node: FlowNode): { ruleEventType: ActionSpec<NodeKind>['ruleEventType']; settings: ActionSettings; needsDocumentTrigger: boolean } | undefined {
+export function actionOf(
+  node: FlowNode,
+):
+  | { ruleEventType: ActionSpec<NodeKind>['ruleEventType']; settings: ActionSettings; needsDocumentTrigger: boolean }
+  | undefined {
   const spec = nodeKinds[node.type] as NodeSpec<NodeKind>;
   if (spec.role !== 'action') return undefined;
   const settings = (spec.settings as (n: FlowNode) => ActionSettings)(node);
