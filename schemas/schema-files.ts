@@ -10,6 +10,9 @@ export const schemaFiles = [
   'action-plan.schema.json',
   'diagnostic.schema.json',
   'api-error.schema.json',
+  'api.schema.json',
+  'export.schema.json',
+  'template-data.schema.json',
 ] as const;
 
 export type SchemaFile = (typeof schemaFiles)[number];

@@ -61,6 +61,16 @@ export type PlannedAction = (PlannedSendDocument | PlannedMoveDeal | PlannedCall
  * via the `definition` "conditionTrace".
  */
 export type ConditionTrace = (GroupTrace | ComparisonTrace)
+/**
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "role".
+ */
+export type Role = ("admin" | "client" | "analyst")
+/**
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "runStatus".
+ */
+export type RunStatus = ("accepted" | "running" | "completed" | "failed")
 
 export interface InkflowSchemas {
 "common.schema.json"?: Common
@@ -73,6 +83,9 @@ export interface InkflowSchemas {
 "action-plan.schema.json"?: ActionPlan
 "diagnostic.schema.json"?: Diagnostic
 "api-error.schema.json"?: ApiError
+"api.schema.json"?: ApiResources
+"export.schema.json"?: ExportDocument
+"template-data.schema.json"?: TemplateData
 }
 /**
  * Small shapes shared by the other schemas.
@@ -627,4 +640,549 @@ pointer?: string
 message: string
 code?: string
 nodeId?: string
+}
+/**
+ * Request and response bodies of the runtime's HTTP API (besides the documents defined in their own schemas).
+ */
+export interface ApiResources {
+[k: string]: unknown | undefined
+}
+/**
+ * Someone who may sign for our company.
+ * 
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "employee".
+ */
+export interface Employee {
+id: Identifier
+name: string
+email: string
+/**
+ * Job title shown in documents, e.g. Director.
+ */
+role: string
+}
+/**
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "tokenRequest".
+ */
+export interface TokenRequest {
+name: string
+role: Role
+}
+/**
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "tokenInfo".
+ */
+export interface TokenInfo {
+id: string
+name: string
+role: Role
+createdAt: string
+/**
+ * The secret; returned once, when the token is created. Only its hash is stored.
+ */
+token?: string
+}
+/**
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "templateInfo".
+ */
+export interface TemplateInfo {
+id: string
+documentType: string
+name: string
+fileName: string
+size: number
+sha256: string
+placeholders: string[]
+createdAt: string
+}
+/**
+ * A new flow: its draft document. The pipeline is taken from the document and stored (created or updated).
+ * 
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "flowCreateRequest".
+ */
+export interface FlowCreateRequest {
+draft: Flow
+}
+/**
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "flowSummary".
+ */
+export interface FlowSummary {
+id: string
+pipelineId: string
+name: string
+activeVersion: (number | null)
+latestVersion: (number | null)
+draftUpdatedAt: string
+createdAt: string
+}
+/**
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "flowDetail".
+ */
+export interface FlowDetail {
+flow: FlowSummary
+draft: Flow
+diagnostics: Diagnostic[]
+}
+/**
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "flowVersionInfo".
+ */
+export interface FlowVersionInfo {
+flowId: string
+version: number
+publishedAt: string
+ruleCount: number
+active: boolean
+}
+/**
+ * Rule-level difference between two published versions of a flow.
+ * 
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "flowDiff".
+ */
+export interface FlowDiff {
+flowId: string
+from: number
+to: number
+added: CompiledRule[]
+removed: CompiledRule[]
+changed: RuleChange[]
+}
+export interface RuleChange {
+ruleName: string
+/**
+ * What changed: priority, conditions, action.<setting>, …
+ */
+fields: string[]
+before: CompiledRule
+after: CompiledRule
+}
+/**
+ * A warning or error recorded on a run or a document.
+ * 
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "runMessage".
+ */
+export interface RunMessage {
+code: string
+message: string
+ruleName?: string
+tag?: string
+attempt?: number
+at?: string
+}
+/**
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "eventAccepted".
+ */
+export interface EventAccepted {
+runId: string
+eventId: string
+status: RunStatus
+/**
+ * True when this eventId was already accepted: nothing new was made.
+ */
+duplicate: boolean
+}
+/**
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "run".
+ */
+export interface Run {
+id: string
+eventId: string
+pipelineId: string
+dealId: string
+status: RunStatus
+/**
+ * The evaluation with its trace; null until evaluated.
+ */
+plan: (ActionPlan | null)
+documents: DocumentInfo[]
+warnings: RunMessage[]
+errors: RunMessage[]
+createdAt: string
+updatedAt: string
+}
+/**
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "documentInfo".
+ */
+export interface DocumentInfo {
+id: string
+runId: (string | null)
+dealId: string
+documentType: string
+templateId: string
+ruleName: (string | null)
+status: "ready"
+signing: SigningSetup
+warnings: RunMessage[]
+createdAt: string
+links: {
+docx: string
+pdf: string
+}
+}
+/**
+ * Who will sign a document and how: stored with the document, ready for the signing step.
+ * 
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "signingSetup".
+ */
+export interface SigningSetup {
+companySigner: CompanySigner
+counterparties: Counterparties
+signingOrder: SigningOrder
+linkExpiryDays: number
+signers: PlannedSigner[]
+}
+/**
+ * Make a document for one deal by hand. Without templateId, the template and signer settings last used for this document type are reused; the counterparties come from this deal's contacts.
+ * 
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "manualDocumentRequest".
+ */
+export interface ManualDocumentRequest {
+documentType: DocumentType
+templateId?: string
+companySigner?: CompanySigner
+counterparties?: Counterparties
+signingOrder?: SigningOrder
+linkExpiryDays?: number
+pipelineId?: Identifier
+deal?: Deal1
+}
+/**
+ * The deal's current data; defaults to the deal as last seen in an event.
+ */
+export interface Deal1 {
+id: string
+title?: string
+stageId: Identifier
+previousStageId?: (Identifier | null)
+amount?: number
+currency?: string
+/**
+ * BCP 47 locale for dates and amounts in documents, e.g. pt-BR.
+ */
+locale?: string
+responsibleUserId?: string
+fields?: {
+[k: string]: Scalar | undefined
+}
+company?: ClientCompany
+/**
+ * @maxItems 100
+ */
+contacts?: Contact[]
+}
+/**
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "health".
+ */
+export interface Health {
+status: ("ok" | "degraded")
+database: DependencyHealth
+libreoffice: DependencyHealth
+}
+/**
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "dependencyHealth".
+ */
+export interface DependencyHealth {
+ok: boolean
+detail: string
+}
+/**
+ * The analysts' export of a rule set: one row per rule in evaluation order, each with its json-rules-engine definition. `inkflow export --format json` and GET /api/v1/export return it; the CSV export has the same rows without the definition.
+ */
+export interface ExportDocument {
+schemaVersion: 1
+flows: RuleSetFlow[]
+rules: ExportedRule[]
+}
+/**
+ * An export row with the json-rules-engine rule it was read from. Its row properties refer to exportRow's; a test checks that both list the same names.
+ * 
+ * This interface was referenced by `ExportDocument`'s JSON-Schema
+ * via the `definition` "exportedRule".
+ */
+export interface ExportedRule {
+pipelineId: string
+/**
+ * What starts the rule: "stage <stageId>" or "<eventType> <documentType>".
+ */
+trigger: string
+/**
+ * The stage of a stage trigger; empty for document triggers.
+ */
+stageId: string
+/**
+ * The document type a sendDocument action sends; empty for other actions.
+ */
+documentType: string
+action: ("sendDocument" | "moveDeal" | "callWebhook")
+/**
+ * The template of a sendDocument action; empty otherwise.
+ */
+templateId: string
+priority: number
+/**
+ * The flow's conditions in words (trigger conditions left out), e.g. amount > 50000 AND NOT (fields.region in [EU, UK]); empty when the rule always fires.
+ */
+conditions: string
+flowId: string
+flowVersion: number
+ruleName: string
+definition: CompiledRule
+}
+/**
+ * One rule as an analyst reads it; the CSV columns, in this order.
+ * 
+ * This interface was referenced by `ExportDocument`'s JSON-Schema
+ * via the `definition` "exportRow".
+ */
+export interface ExportRow {
+pipelineId: string
+/**
+ * What starts the rule: "stage <stageId>" or "<eventType> <documentType>".
+ */
+trigger: string
+/**
+ * The stage of a stage trigger; empty for document triggers.
+ */
+stageId: string
+/**
+ * The document type a sendDocument action sends; empty for other actions.
+ */
+documentType: string
+action: ("sendDocument" | "moveDeal" | "callWebhook")
+/**
+ * The template of a sendDocument action; empty otherwise.
+ */
+templateId: string
+priority: number
+/**
+ * The flow's conditions in words (trigger conditions left out), e.g. amount > 50000 AND NOT (fields.region in [EU, UK]); empty when the rule always fires.
+ */
+conditions: string
+flowId: string
+flowVersion: number
+ruleName: string
+}
+/**
+ * What a DOCX template's placeholders can reach: the template authors' contract. Tags are dotted paths ({deal.company.name}); a loop {#deal.contacts}…{/deal.contacts} resolves the tags inside it against each item first, then against the outer data. A tag whose value is absent renders empty and is reported as a warning on the document.
+ */
+export interface TemplateData {
+deal: TemplateDeal
+ourCompany: TemplateOurCompany
+companySigner?: TemplateCompanySigner
+/**
+ * Everyone who signs, in signing order (company and counterparties alike): {#signers}{name} ({email}){/signers}.
+ */
+signers: TemplateSigner[]
+document: TemplateDocument
+/**
+ * The day the document is made, written out for the deal's locale (UTC), e.g. "29 November 2026" (en-IE) or "29 de novembro de 2026" (pt-BR).
+ */
+today: string
+/**
+ * The moment the document is made, as an ISO 8601 UTC timestamp, e.g. "2026-11-29T10:15:02.000Z".
+ */
+now: string
+amount?: TemplateAmount
+/**
+ * When the CRM event happened (e.g. the deal reached the stage), written out for the deal's locale in UTC, e.g. "29 November 2026 at 10:15 UTC".
+ */
+occurredAt: string
+}
+/**
+ * The deal as the CRM sent it: {deal.title}, {deal.company.name}, {deal.fields.contractTermMonths}.
+ * 
+ * This interface was referenced by `TemplateData`'s JSON-Schema
+ * via the `definition` "deal".
+ */
+export interface TemplateDeal {
+/**
+ * The CRM's deal id, e.g. "D-1042".
+ */
+id: string
+/**
+ * The deal's title, e.g. "Annual support 2027"; often the object of a contract.
+ */
+title?: string
+/**
+ * The stage the deal is in, e.g. "contract".
+ */
+stageId: string
+/**
+ * The deal's amount as a plain number (62500); use {amount.formatted} to print it.
+ */
+amount?: number
+/**
+ * ISO 4217 currency code, e.g. "EUR".
+ */
+currency?: string
+/**
+ * The pipeline's custom fields by name, as the CRM sent them: {deal.fields.contractTermMonths}.
+ */
+fields: {
+[k: string]: Scalar | undefined
+}
+company?: TemplateClientCompany
+/**
+ * The deal's contacts, in the CRM's order (empty when it sent none): {#deal.contacts}{name}, {role}{/deal.contacts}.
+ */
+contacts: TemplateContact[]
+}
+/**
+ * The client company of the deal, the counterparty of a contract or the billed party of an invoice.
+ * 
+ * This interface was referenced by `TemplateData`'s JSON-Schema
+ * via the `definition` "clientCompany".
+ */
+export interface TemplateClientCompany {
+/**
+ * The CRM's company id.
+ */
+id?: string
+/**
+ * Legal name, e.g. "Globex Ltda".
+ */
+name: string
+/**
+ * Tax or registration number (VAT, CNPJ, …).
+ */
+taxId?: string
+/**
+ * Postal address; line breaks are kept.
+ */
+address?: string
+}
+/**
+ * One person of the client company, inside {#deal.contacts}…{/deal.contacts}.
+ * 
+ * This interface was referenced by `TemplateData`'s JSON-Schema
+ * via the `definition` "contact".
+ */
+export interface TemplateContact {
+/**
+ * Full name.
+ */
+name: string
+/**
+ * Email address.
+ */
+email?: string
+/**
+ * Phone number as the CRM has it.
+ */
+phone?: string
+/**
+ * The contact's role on the deal, e.g. "signer", "finance".
+ */
+role?: string
+}
+/**
+ * Our own company (the runtime's setting, or the event's override).
+ * 
+ * This interface was referenced by `TemplateData`'s JSON-Schema
+ * via the `definition` "ourCompany".
+ */
+export interface TemplateOurCompany {
+/**
+ * Legal name.
+ */
+name: string
+/**
+ * Tax or registration number.
+ */
+taxId?: string
+/**
+ * Postal address; line breaks are kept.
+ */
+address?: string
+/**
+ * The director who represents the company.
+ */
+director?: string
+}
+/**
+ * The employee who signs for our company, when known: {companySigner.name}.
+ * 
+ * This interface was referenced by `TemplateData`'s JSON-Schema
+ * via the `definition` "companySigner".
+ */
+export interface TemplateCompanySigner {
+/**
+ * Full name.
+ */
+name: string
+/**
+ * Email address.
+ */
+email: string
+}
+/**
+ * One signer, inside {#signers}…{/signers}. Name and email come from the plan, or from the deal's contact it names.
+ * 
+ * This interface was referenced by `TemplateData`'s JSON-Schema
+ * via the `definition` "signer".
+ */
+export interface TemplateSigner {
+/**
+ * Full name, when known.
+ */
+name?: string
+/**
+ * Email address, when known.
+ */
+email?: string
+/**
+ * "company" for our signer, "counterparty" for the client's.
+ */
+side: ("company" | "counterparty")
+/**
+ * The signer's turn, from 1; signers with the same order sign in parallel.
+ */
+order: number
+}
+/**
+ * The document being made.
+ * 
+ * This interface was referenced by `TemplateData`'s JSON-Schema
+ * via the `definition` "document".
+ */
+export interface TemplateDocument {
+/**
+ * Its document type, e.g. "contract", "invoice".
+ */
+type: string
+/**
+ * Its id in the runtime, when already assigned.
+ */
+id?: string
+}
+/**
+ * The deal's amount ready to print; absent when the deal has none.
+ * 
+ * This interface was referenced by `TemplateData`'s JSON-Schema
+ * via the `definition` "amount".
+ */
+export interface TemplateAmount {
+/**
+ * With currency, for the deal's locale: "€62,500.00" (EUR, en-IE), "R$ 62.500,00" (BRL, pt-BR); without a currency, the number with two decimals.
+ */
+formatted: string
+/**
+ * The amount as a plain number, e.g. 62500.
+ */
+number: number
 }

@@ -35,8 +35,8 @@ function ajv(): Ajv {
   return instance;
 }
 
-const compiled = new Map<SchemaFile, ValidateFunction>();
-function validatorFor(file: SchemaFile): ValidateFunction {
+const compiled = new Map<string, ValidateFunction>();
+function validatorFor(file: SchemaRef): ValidateFunction {
   let validate = compiled.get(file);
   if (!validate) {
     validate = ajv().getSchema(file);
@@ -80,7 +80,14 @@ function explain(error: ErrorObject): string {
   }
 }
 
-function check<T>(file: SchemaFile, value: unknown): SchemaCheck<T> {
+/** A schema file, or a definition inside one (e.g. `api.schema.json#/definitions/employee`). */
+export type SchemaRef = SchemaFile | `${SchemaFile}#/definitions/${string}`;
+
+export function checkAgainst<T>(file: SchemaRef, value: unknown): SchemaCheck<T> {
+  return check<T>(file, value);
+}
+
+function check<T>(file: SchemaRef, value: unknown): SchemaCheck<T> {
   const validate = validatorFor(file);
   if (validate(value)) return { ok: true, value: value as T };
   return { ok: false, violations: describeErrors(validate.errors ?? []) };

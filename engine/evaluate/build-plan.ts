@@ -1,0 +1,55 @@
+// Fired rules (in bucket order) → the action plan: one document per type and one stage move
+// (first fired wins, the others are reported as suppressed); every webhook runs.
+import type {
+  ActionPlan,
+  DealEvent,
+  PlannedAction,
+  PlanWarning,
+  RuleTrace,
+  SuppressedRule,
+} from '../../schemas/index.ts';
+import type { BucketRule } from './compile-bucket.ts';
+import { planAction } from './plan-action.ts';
+
+export interface PlanScope {
+  bucket: string;
+  rulesConsidered: number;
+  /** How many exclusive slots the bucket's rules use (see BucketRule.exclusiveSlot). */
+  exclusiveCount: number;
+}
+
+export function buildPlan(
+  event: DealEvent,
+  scope: PlanScope,
+  fired: readonly BucketRule[],
+  trace?: RuleTrace[],
+): ActionPlan {
+  const actions: PlannedAction[] = [];
+  const suppressed: SuppressedRule[] = [];
+  const warnings: PlanWarning[] = [];
+  const winners: Array<string | undefined> = new Array(scope.exclusiveCount);
+  for (const rule of fired) {
+    const slot = rule.exclusiveSlot;
+    if (slot >= 0) {
+      const wonBy = winners[slot];
+      if (wonBy !== undefined) {
+        const documentType = rule.action.exclusive?.reportedAs as string;
+        suppressed.push({ ruleName: rule.name, documentType, wonBy });
+        continue;
+      }
+      winners[slot] = rule.name;
+    }
+    actions.push(planAction(rule.action, event.deal, warnings));
+  }
+  const plan: ActionPlan = {
+    eventId: event.eventId,
+    pipelineId: event.pipelineId,
+    bucket: scope.bucket,
+    rulesConsidered: scope.rulesConsidered,
+    actions,
+    suppressed,
+    warnings,
+  };
+  if (trace) plan.trace = trace;
+  return plan;
+}

@@ -1,0 +1,45 @@
+// The settings of send-document actions: a template is chosen, and, when the caller knows the
+// instance's templates and employees, the chosen template and company signer exist.
+import type { Diagnostic, SendDocumentNode } from '../../schemas/index.ts';
+import { error } from './diagnostic.ts';
+import { type FlowUnderCheck, nodePointer, uniqueNodes } from './flow-under-check.ts';
+import { didYouMean, listForMessage } from './message-text.ts';
+
+export interface KnownResources {
+  templates?: readonly string[];
+  employees?: readonly string[];
+}
+
+function checkTemplate(subject: FlowUnderCheck, node: SendDocumentNode, known: KnownResources): Diagnostic[] {
+  const templateId = node.data.templateId;
+  const place = { nodeId: node.id, pointer: nodePointer(subject, node.id, '/data/templateId') };
+  if (templateId.trim() === '') {
+    const message = `"${node.id}" has no template; choose the template to render for the ${node.data.documentType}.`;
+    return [error('ACTION_TEMPLATE_MISSING', message, place)];
+  }
+  if (!known.templates || known.templates.includes(templateId)) return [];
+  const message =
+    `Template "${templateId}" does not exist (templates: ${listForMessage(known.templates)}).` +
+    `${didYouMean(templateId, known.templates)} Pick an existing template or upload this one first.`;
+  return [error('TEMPLATE_UNKNOWN', message, place)];
+}
+
+function checkSigner(subject: FlowUnderCheck, node: SendDocumentNode, known: KnownResources): Diagnostic[] {
+  const signer = node.data.companySigner;
+  if (signer.kind !== 'employee' || !known.employees || known.employees.includes(signer.employeeId)) return [];
+  const message =
+    `Company signer "${signer.employeeId}" is not an employee who may sign for the company ` +
+    `(employees: ${listForMessage(known.employees)}).${didYouMean(signer.employeeId, known.employees)} ` +
+    "Pick one of them, or let the deal's responsible user sign.";
+  const pointer = nodePointer(subject, node.id, '/data/companySigner/employeeId');
+  return [error('EMPLOYEE_UNKNOWN', message, { nodeId: node.id, pointer })];
+}
+
+export function checkActions(subject: FlowUnderCheck, known: KnownResources = {}): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const node of uniqueNodes(subject)) {
+    if (node.type !== 'sendDocument') continue;
+    diagnostics.push(...checkTemplate(subject, node, known), ...checkSigner(subject, node, known));
+  }
+  return diagnostics;
+}

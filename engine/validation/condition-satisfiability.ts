@@ -1,0 +1,108 @@
+// Can a conjunction of json-rules-engine conditions ever be true? The tree is expanded into
+// alternatives (disjunctive normal form: `not` pushed down by De Morgan, which is exact because
+// every group evaluates to a plain boolean), and an alternative is impossible when the tests on
+// one of its facts are (fact-satisfiability). Facts are treated as independent, which only adds
+// worlds. Conservative: whatever is too large or not understood counts as possibly true.
+import type { Comparison, Condition } from '../../schemas/index.ts';
+import { canFactPassAll, type FactTest } from './fact-satisfiability.ts';
+
+interface Literal {
+  comparison: Comparison;
+  negated: boolean;
+}
+
+type Alternative = readonly Literal[];
+
+// Past this many alternatives the expansion stops and the conjunction counts as satisfiable.
+const maxAlternatives = 512;
+
+/** Why a conjunction can never be true: the facts whose tests contradict each other. */
+export interface Contradiction {
+  facts: string[];
+}
+
+/** The first fact whose tests in this alternative no value can pass. */
+function contradictedFact(alternative: Alternative): string | undefined {
+  const byFact = new Map<string, FactTest[]>();
+  for (const { comparison, negated } of alternative) {
+    const tests = byFact.get(comparison.fact) ?? [];
+    tests.push({ operator: comparison.operator, value: comparison.value, negated });
+    byFact.set(comparison.fact, tests);
+  }
+  for (const [fact, tests] of byFact) if (!canFactPassAll(tests)) return fact;
+  return undefined;
+}
+
+class Expansion {
+  readonly contradictions = new Set<string>();
+
+  /** Keeps an alternative only if it may hold; remembers why when it cannot. */
+  keep(alternative: Alternative): boolean {
+    const fact = contradictedFact(alternative);
+    if (fact !== undefined) this.contradictions.add(fact);
+    return fact === undefined;
+  }
+
+  /** All alternatives of `left` AND `right`, or undefined when there would be too many. */
+  both(left: readonly Alternative[], right: readonly Alternative[]): Alternative[] | undefined {
+    const result: Alternative[] = [];
+    for (const a of left) {
+      for (const b of right) {
+        const joined = [...a, ...b];
+        if (!this.keep(joined)) continue;
+        if (result.length === maxAlternatives) return undefined;
+        result.push(joined);
+      }
+    }
+    return result;
+  }
+
+  expandAll(children: readonly Condition[], negated: boolean): Alternative[] | undefined {
+    const expandedChildren: Alternative[][] = [];
+    for (const child of children) {
+      const expanded = this.expand(child, negated);
+      if (!expanded) return undefined;
+      // One impossible member settles the group before any product is built.
+      if (expanded.length === 0) return [];
+      expandedChildren.push(expanded);
+    }
+    let result: Alternative[] | undefined = [[]];
+    for (const expanded of expandedChildren) {
+      result = this.both(result, expanded);
+      if (!result) return undefined;
+    }
+    return result;
+  }
+
+  expandAny(children: readonly Condition[], negated: boolean): Alternative[] | undefined {
+    const result: Alternative[] = [];
+    for (const child of children) {
+      const expanded = this.expand(child, negated);
+      if (!expanded || result.length + expanded.length > maxAlternatives) return undefined;
+      result.push(...expanded);
+    }
+    return result;
+  }
+
+  /** The alternatives under which `condition` (or its negation) holds. */
+  expand(condition: Condition, negated: boolean): Alternative[] | undefined {
+    // not(all) = any(not …) and not(any) = all(not …).
+    if ('all' in condition) return negated ? this.expandAny(condition.all, true) : this.expandAll(condition.all, false);
+    if ('any' in condition) return negated ? this.expandAll(condition.any, true) : this.expandAny(condition.any, false);
+    if ('not' in condition) return this.expand(condition.not, !negated);
+    const literal: Alternative = [{ comparison: condition, negated }];
+    return this.keep(literal) ? [literal] : [];
+  }
+}
+
+/** A contradiction when the conditions can never all be true together; undefined when they may. */
+export function findContradiction(conditions: readonly Condition[]): Contradiction | undefined {
+  const expansion = new Expansion();
+  const alternatives = expansion.expandAll(conditions, false);
+  if (alternatives === undefined || alternatives.length > 0) return undefined;
+  return { facts: [...expansion.contradictions] };
+}
+
+export function canBeTrue(conditions: readonly Condition[]): boolean {
+  return findContradiction(conditions) === undefined;
+}

@@ -1,0 +1,67 @@
+// Runtime configuration from the environment. Every variable is listed in the README.
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface RuntimeConfig {
+  host: string;
+  port: number;
+  /** postgres://… selects PostgreSQL; unset means SQLite in dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  sqliteFile: string;
+  /** Seed the demo pipeline, templates and flow when the database is empty. */
+  seedDemo: boolean;
+  /** Run job workers in this process (a web-only process sets INKFLOW_WORKERS=0). */
+  workers: number;
+  /** Serve HTTP in this process (a worker-only process sets INKFLOW_HTTP=0). */
+  http: boolean;
+  jobLeaseMs: number;
+  jobPollMs: number;
+  pdf: {
+    provider: 'warm' | 'cold';
+    instances: number;
+    timeoutMs: number;
+    restartAfter: number;
+    maxMemoryMb: number;
+  };
+  shutdownGraceMs: number;
+  logLevel: string;
+  /** Token printed at first start; INKFLOW_ADMIN_TOKEN fixes it (e.g. for scripts). */
+  adminToken: string | undefined;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number.parseInt(raw, 10);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const dataDir = resolve(env.INKFLOW_DATA_DIR ?? 'data');
+  const cores = availableParallelism();
+  const provider = env.INKFLOW_PDF_PROVIDER === 'cold' ? 'cold' : 'warm';
+  return {
+    host: env.HOST ?? '0.0.0.0',
+    port: integer(env, 'PORT', 3000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    sqliteFile: env.INKFLOW_SQLITE_FILE ?? join(dataDir, 'inkflow.sqlite'),
+    seedDemo: env.INKFLOW_SEED_DEMO !== '0',
+    workers: integer(env, 'INKFLOW_WORKERS', cores),
+    http: env.INKFLOW_HTTP !== '0',
+    jobLeaseMs: integer(env, 'INKFLOW_JOB_LEASE_MS', 60_000),
+    jobPollMs: integer(env, 'INKFLOW_JOB_POLL_MS', 200),
+    pdf: {
+      provider,
+      instances: integer(env, 'INKFLOW_PDF_INSTANCES', Math.max(1, cores)),
+      timeoutMs: integer(env, 'INKFLOW_PDF_TIMEOUT_MS', 30_000),
+      restartAfter: integer(env, 'INKFLOW_PDF_RESTART_AFTER', 300),
+      maxMemoryMb: integer(env, 'INKFLOW_PDF_MAX_MEMORY_MB', 1000),
+    },
+    shutdownGraceMs: integer(env, 'INKFLOW_SHUTDOWN_GRACE_MS', 10_000),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    adminToken: env.INKFLOW_ADMIN_TOKEN || undefined,
+  };
+}

@@ -1,0 +1,63 @@
+// POST /flows: a new flow from its draft. A pipeline has one flow, so the draft's pipeline is stored
+// (created or updated) with it, in one transaction.
+import type { Flow, FlowCreateRequest, FlowDetail } from '../../schemas/index.ts';
+import { conflict } from '../errors/app-error.ts';
+import { storePipeline } from '../pipelines/store-pipeline.ts';
+import type { RuntimeServices } from '../services.ts';
+import { getFlow } from './get-flow.ts';
+
+type Services = Pick<RuntimeServices, 'database' | 'now'>;
+
+async function findClash(services: Services, draft: Flow) {
+  const rows = await services.database.db
+    .selectFrom('flows')
+    .select(['id', 'pipeline_id'])
+    .where((eb) => eb.or([eb('id', '=', draft.id), eb('pipeline_id', '=', draft.pipeline.id)]))
+    .execute();
+  const sameId = rows.find((row) => row.id === draft.id);
+  if (sameId) {
+    return conflict(
+      'FLOW_EXISTS',
+      `A flow with the id "${draft.id}" exists already; edit it with PUT /api/v1/flows/${draft.id}/draft or choose another id`,
+      [{ pointer: '/draft/id', message: 'is taken' }],
+    );
+  }
+  const samePipeline = rows[0];
+  if (samePipeline) {
+    return conflict(
+      'PIPELINE_HAS_FLOW',
+      `Pipeline "${draft.pipeline.id}" already has the flow "${samePipeline.id}"; a pipeline has one flow, so edit that one`,
+      [{ pointer: '/draft/pipeline/id', message: `has the flow "${samePipeline.id}"` }],
+    );
+  }
+  return undefined;
+}
+
+export async function createFlow(services: Services, request: FlowCreateRequest): Promise<FlowDetail> {
+  const { draft } = request;
+  const at = services.now().toISOString();
+  const clash = await findClash(services, draft);
+  if (clash) throw clash;
+  try {
+    await services.database.db.transaction().execute(async (trx) => {
+      await storePipeline(trx, draft.pipeline, at);
+      await trx
+        .insertInto('flows')
+        .values({
+          id: draft.id,
+          pipeline_id: draft.pipeline.id,
+          name: draft.name,
+          draft: JSON.stringify(draft),
+          draft_updated_at: at,
+          active_version: null,
+          created_at: at,
+        })
+        .execute();
+    });
+  } catch (error) {
+    // Two creates at once: the unique keys stop the second; say why instead of failing with a 500.
+    const raced = await findClash(services, draft);
+    throw raced ?? error;
+  }
+  return getFlow(services, draft.id);
+}

@@ -1,0 +1,38 @@
+// PUT /flows/:id/draft: replaces the draft. A draft may have semantic errors (they come back as
+// diagnostics; publishing refuses them) but must match the schema. Its pipeline is stored too.
+import type { Flow, FlowDetail } from '../../schemas/index.ts';
+import { notFound, validationError } from '../errors/app-error.ts';
+import { storePipeline } from '../pipelines/store-pipeline.ts';
+import type { RuntimeServices } from '../services.ts';
+import { getFlow } from './get-flow.ts';
+
+export async function saveFlowDraft(
+  services: Pick<RuntimeServices, 'database' | 'now'>,
+  flowId: string,
+  draft: Flow,
+): Promise<FlowDetail> {
+  if (draft.id !== flowId) {
+    throw validationError('ID_MISMATCH', `The draft's id "${draft.id}" differs from the path's "${flowId}"`, [
+      { pointer: '/id', message: `must be "${flowId}"` },
+    ]);
+  }
+  const at = services.now().toISOString();
+  await services.database.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('flows').select('pipeline_id').where('id', '=', flowId).executeTakeFirst();
+    if (!row) throw notFound('Flow', flowId);
+    if (row.pipeline_id !== draft.pipeline.id) {
+      throw validationError(
+        'PIPELINE_MISMATCH',
+        `Flow "${flowId}" belongs to pipeline "${row.pipeline_id}"; a flow cannot move to "${draft.pipeline.id}" (create a new flow for that pipeline)`,
+        [{ pointer: '/pipeline/id', message: `must be "${row.pipeline_id}"` }],
+      );
+    }
+    await storePipeline(trx, draft.pipeline, at);
+    await trx
+      .updateTable('flows')
+      .set({ name: draft.name, draft: JSON.stringify(draft), draft_updated_at: at })
+      .where('id', '=', flowId)
+      .execute();
+  });
+  return getFlow(services, flowId);
+}

@@ -1,0 +1,20 @@
+// Reads "Authorization: Bearer <token>" and sets ctx.state.principal. A token that is present
+// but unknown is refused here (401) so that a typo is not mistaken for anonymous access.
+import type { Middleware } from 'koa';
+import { AppError } from '../errors/app-error.ts';
+import type { Principal } from '../access/principal.ts';
+import type { AppState } from './app-types.ts';
+
+export function authMiddleware(authenticate: (secret: string) => Promise<Principal | undefined>): Middleware<AppState> {
+  return async (ctx, next) => {
+    const header = ctx.get('authorization');
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match?.[1]) throw new AppError('unauthorized', 'TOKEN_MALFORMED', 'Use "Authorization: Bearer <token>"');
+      const principal = await authenticate(match[1]);
+      if (!principal) throw new AppError('unauthorized', 'TOKEN_UNKNOWN', 'This API token is unknown or was revoked');
+      ctx.state.principal = principal;
+    }
+    await next();
+  };
+}

@@ -1,0 +1,43 @@
+// The Koa application: request id and access log, the single error handler, authentication,
+// then /healthz, /api/v1/openapi.json and the API areas under /api/v1.
+import { randomUUID } from 'node:crypto';
+import Router from '@koa/router';
+import Koa from 'koa';
+import { createAuthenticator } from '../access/authenticate.ts';
+import type { RuntimeServices } from '../services.ts';
+import type { AppState } from './app-types.ts';
+import { authMiddleware } from './auth-middleware.ts';
+import { errorMiddleware } from './error-middleware.ts';
+import { routeModules } from './routes/index.ts';
+import { registerSystemRoutes } from './system-routes.ts';
+
+export function createApp(services: RuntimeServices): Koa<AppState> {
+  const app = new Koa<AppState>();
+  app.proxy = true;
+  const { logger } = services;
+
+  app.use(async (ctx, next) => {
+    const started = performance.now();
+    ctx.state.requestId = ctx.get('x-request-id') || randomUUID();
+    ctx.set('x-request-id', ctx.state.requestId);
+    try {
+      await next();
+    } finally {
+      const ms = Math.round((performance.now() - started) * 10) / 10;
+      const level = ctx.status >= 500 ? 'error' : ctx.status >= 400 ? 'warn' : 'debug';
+      logger[level]({ requestId: ctx.state.requestId, method: ctx.method, path: ctx.path, status: ctx.status, ms }, 'request');
+    }
+  });
+  app.use(errorMiddleware(logger));
+  app.use(authMiddleware(createAuthenticator(services.database)));
+
+  const system = new Router<AppState>();
+  registerSystemRoutes(system, services);
+  app.use(system.routes());
+
+  const api = new Router<AppState>({ prefix: '/api/v1' });
+  for (const register of routeModules) register(api, services);
+  app.use(api.routes());
+  app.use(api.allowedMethods());
+  return app;
+}

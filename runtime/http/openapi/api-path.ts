@@ -1,0 +1,42 @@
+// The shape of one entry of the OpenAPI paths table, and helpers to write entries briefly.
+import type { Role } from '../../../schemas/index.ts';
+
+export type JsonSchema = Record<string, unknown>;
+
+export interface ApiQueryParameter {
+  name: string;
+  description: string;
+  required?: boolean;
+  schema?: JsonSchema;
+}
+
+export interface ApiResponse {
+  description: string;
+  /** Defaults to application/json when a schema is given. */
+  contentType?: string;
+  schema?: JsonSchema;
+}
+
+export interface ApiPath {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  summary: string;
+  /** 'public' needs no token; otherwise these roles (and admin, who may do everything). */
+  roles: readonly Role[] | 'public';
+  query?: readonly ApiQueryParameter[];
+  request?: { contentType: string; schema: JsonSchema };
+  responses: Readonly<Record<number, ApiResponse>>;
+  /** Error statuses besides 401/403 (added for every route behind a token); each answers ApiError. */
+  errors?: readonly number[];
+}
+
+export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+export const list = (name: string): JsonSchema => ({ type: 'array', items: ref(name) });
+export const json = (name: string) => ({ contentType: 'application/json', schema: ref(name) });
+export const binary = (contentType: string, description: string): ApiResponse => ({
+  description,
+  contentType,
+  schema: { type: 'string', contentMediaType: contentType },
+});
+export const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const api = '/api/v1';

@@ -1,0 +1,35 @@
+// Every route of the runtime, for the OpenAPI document. A test holds this table and the routers
+// together, so a route added without its entry fails the build.
+import { accessPaths, settingsPaths } from './admin-paths.ts';
+import { type ApiPath, api, ref } from './api-path.ts';
+import { eventPaths } from './event-paths.ts';
+import { flowPaths, templatePaths } from './flow-paths.ts';
+
+const systemPaths: readonly ApiPath[] = [
+  {
+    method: 'get',
+    path: '/healthz',
+    summary: 'Whether the database and LibreOffice are usable (503 when one is not)',
+    roles: 'public',
+    responses: {
+      200: { description: 'Both usable', schema: ref('Health') },
+      503: { description: 'Degraded', schema: ref('Health') },
+    },
+  },
+  {
+    method: 'get',
+    path: `${api}/openapi.json`,
+    summary: 'This document',
+    roles: 'public',
+    responses: { 200: { description: 'OpenAPI 3.1', schema: { type: 'object' } } },
+  },
+];
+
+export const apiPaths: readonly ApiPath[] = [
+  ...systemPaths,
+  ...accessPaths,
+  ...settingsPaths,
+  ...flowPaths,
+  ...templatePaths,
+  ...eventPaths,
+];

@@ -1,0 +1,93 @@
+// /api/v1/flows: drafts, validation, publishing, versions, rollback and diff. Analysts read; admins
+// change. Handlers parse, call the use case and map the result.
+import type { Context } from 'koa';
+import { checkAgainst, checkFlow, type FlowCreateRequest, type SchemaCheck } from '../../../schemas/index.ts';
+import { validationError } from '../../errors/app-error.ts';
+import { createFlow } from '../../flows/create-flow.ts';
+import { diffFlowVersions } from '../../flows/diff-flow-versions.ts';
+import { getFlow } from '../../flows/get-flow.ts';
+import { getFlowVersion } from '../../flows/get-flow-version.ts';
+import { listFlowVersions } from '../../flows/list-flow-versions.ts';
+import { listFlows } from '../../flows/list-flows.ts';
+import { publishFlow } from '../../flows/publish-flow.ts';
+import { rollbackFlow } from '../../flows/rollback-flow.ts';
+import { saveFlowDraft } from '../../flows/save-flow-draft.ts';
+import { validateFlowDraft } from '../../flows/validate-flow-draft.ts';
+import type { RouteModule } from '../app-types.ts';
+import { readJsonBody } from '../read-json-body.ts';
+import { requireRole } from '../require-role.ts';
+
+// A flow may hold 5,000 nodes and 20,000 edges (flow.schema.json): more than the default 1 MB.
+const flowBodyLimit = 8 * 1024 * 1024;
+
+const checkCreateRequest = (value: unknown) =>
+  checkAgainst<FlowCreateRequest>('api.schema.json#/definitions/flowCreateRequest', value);
+const anyJson = (value: unknown): SchemaCheck<unknown> => ({ ok: true, value });
+
+function checkRollbackRequest(value: unknown): SchemaCheck<{ version: number }> {
+  const version = (value as { version?: unknown } | null)?.version;
+  if (typeof value === 'object' && value !== null && Number.isInteger(version) && (version as number) >= 1) {
+    return { ok: true, value: { version: version as number } };
+  }
+  return {
+    ok: false,
+    violations: [{ pointer: '/version', message: 'must be a published version number (an integer ≥ 1)' }],
+  };
+}
+
+function versionNumber(text: string | undefined, name: string): number {
+  if (text === undefined || !/^[1-9][0-9]{0,8}$/.test(text)) {
+    throw validationError(
+      'VERSION_INVALID',
+      `${name} must be a published version number (1, 2, …), not "${text ?? ''}"`,
+      [{ pointer: `/${name}`, message: 'must be a positive integer' }],
+    );
+  }
+  return Number(text);
+}
+
+const hasBody = (ctx: Context): boolean =>
+  Number.parseInt(ctx.get('content-length') || '0', 10) > 0 || ctx.get('transfer-encoding') !== '';
+
+export const registerFlowsRoutes: RouteModule = (router, services) => {
+  const id = (ctx: { params: Record<string, string | undefined> }) => ctx.params.id as string;
+  router.post('/flows', requireRole('admin'), async (ctx) => {
+    const created = await createFlow(services, await readJsonBody(ctx, checkCreateRequest, flowBodyLimit));
+    ctx.status = 201;
+    ctx.set('location', `/api/v1/flows/${encodeURIComponent(created.flow.id)}`);
+    ctx.body = created;
+  });
+  router.get('/flows', requireRole('analyst'), async (ctx) => {
+    ctx.body = await listFlows(services);
+  });
+  router.get('/flows/:id', requireRole('analyst'), async (ctx) => {
+    ctx.body = await getFlow(services, id(ctx));
+  });
+  router.put('/flows/:id/draft', requireRole('admin'), async (ctx) => {
+    ctx.body = await saveFlowDraft(services, id(ctx), await readJsonBody(ctx, checkFlow, flowBodyLimit));
+  });
+  router.post('/flows/:id/validate', requireRole('analyst'), async (ctx) => {
+    const candidate = hasBody(ctx) ? await readJsonBody(ctx, anyJson, flowBodyLimit) : undefined;
+    ctx.body = await validateFlowDraft(services, id(ctx), candidate);
+  });
+  router.post('/flows/:id/publish', requireRole('admin'), async (ctx) => {
+    const published = await publishFlow(services, id(ctx));
+    ctx.status = 201;
+    ctx.body = published;
+  });
+  router.post('/flows/:id/rollback', requireRole('admin'), async (ctx) => {
+    const { version } = await readJsonBody(ctx, checkRollbackRequest);
+    ctx.body = await rollbackFlow(services, id(ctx), version);
+  });
+  router.get('/flows/:id/versions', requireRole('analyst'), async (ctx) => {
+    ctx.body = await listFlowVersions(services, id(ctx));
+  });
+  router.get('/flows/:id/versions/:version', requireRole('analyst'), async (ctx) => {
+    ctx.body = await getFlowVersion(services, id(ctx), versionNumber(ctx.params.version, 'version'));
+  });
+  router.get('/flows/:id/diff', requireRole('analyst'), async (ctx) => {
+    const from = versionNumber(ctx.query.from as string | undefined, 'from');
+    const to = versionNumber(ctx.query.to as string | undefined, 'to');
+    ctx.body = await diffFlowVersions(services, id(ctx), from, to);
+  });
+};

@@ -1,0 +1,25 @@
+// Every area of the API, registered in this order under /api/v1.
+import type { RouteModule } from '../app-types.ts';
+import { registerDealsRoutes } from './deals-routes.ts';
+import { registerDocumentsRoutes } from './documents-routes.ts';
+import { registerEventsRoutes } from './events-routes.ts';
+import { registerExportRoutes } from './export-routes.ts';
+import { registerFlowsRoutes } from './flows-routes.ts';
+import { registerPipelinesRoutes } from './pipelines-routes.ts';
+import { registerRunsRoutes } from './runs-routes.ts';
+import { registerSettingsRoutes } from './settings-routes.ts';
+import { registerTemplatesRoutes } from './templates-routes.ts';
+import { registerTokensRoutes } from './tokens-routes.ts';
+
+export const routeModules: readonly RouteModule[] = [
+  registerTokensRoutes,
+  registerPipelinesRoutes,
+  registerSettingsRoutes,
+  registerFlowsRoutes,
+  registerExportRoutes,
+  registerTemplatesRoutes,
+  registerEventsRoutes,
+  registerRunsRoutes,
+  registerDocumentsRoutes,
+  registerDealsRoutes,
+];

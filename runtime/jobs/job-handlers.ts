@@ -1,0 +1,13 @@
+// Every job kind the runtime runs, and its handler. start-runtime.ts passes these to startWorkers.
+import { makeDocumentHandler } from '../documents/make-document-job.ts';
+import { evaluateRunJob } from '../events/accept-deal-event.ts';
+import { evaluateRunHandler, makeDocumentJob } from '../runs/evaluate-run.ts';
+import type { RuntimeServices } from '../services.ts';
+import type { JobHandlers } from './job-types.ts';
+
+export function createJobHandlers(services: RuntimeServices): JobHandlers {
+  return {
+    [evaluateRunJob]: evaluateRunHandler(services),
+    [makeDocumentJob]: makeDocumentHandler(services),
+  };
+}

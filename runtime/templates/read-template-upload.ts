@@ -1,0 +1,75 @@
+// Reads a template upload (multipart/form-data: text fields and one file part `file`) with busboy,
+// holding the file in memory up to maxFileBytes. Anything else is a 4xx that says what to send.
+import type { IncomingMessage } from 'node:http';
+import busboy from 'busboy';
+import { AppError, validationError } from '../errors/app-error.ts';
+
+export const maxTemplateBytes = 10 * 1024 * 1024;
+// Room for the form's other parts and boundaries on top of the file itself.
+const formOverheadBytes = 64 * 1024;
+
+export interface TemplateUpload {
+  fields: Record<string, string>;
+  file: { fileName: string; bytes: Uint8Array } | undefined;
+}
+
+function tooLarge(maxFileBytes: number): AppError {
+  const megabytes = (maxFileBytes / (1024 * 1024)).toFixed(0);
+  return new AppError(
+    'payload_too_large',
+    'TEMPLATE_TOO_LARGE',
+    `The template is larger than ${megabytes} MB; upload a smaller .docx (compress its images)`,
+  );
+}
+
+function notMultipart(): AppError {
+  return new AppError(
+    'unsupported_media_type',
+    'MULTIPART_REQUIRED',
+    'Send the template as multipart/form-data with the fields documentType (and optionally name, id) and the file in a part named "file"',
+  );
+}
+
+export function readTemplateUpload(request: IncomingMessage, maxFileBytes = maxTemplateBytes): Promise<TemplateUpload> {
+  if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data')) {
+    return Promise.reject(notMultipart());
+  }
+  const declared = Number.parseInt(request.headers['content-length'] ?? '0', 10);
+  if (declared > maxFileBytes + formOverheadBytes) return Promise.reject(tooLarge(maxFileBytes));
+  return new Promise<TemplateUpload>((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: request.headers,
+        limits: { fileSize: maxFileBytes, files: 1, fields: 20, fieldSize: 4096 },
+      });
+    } catch (error) {
+      reject(validationError('MULTIPART_INVALID', `The multipart body cannot be read: ${(error as Error).message}`));
+      return;
+    }
+    const upload: TemplateUpload = { fields: {}, file: undefined };
+    let failure: AppError | undefined;
+    const fail = (error: AppError) => {
+      failure ??= error;
+    };
+    parser.on('field', (name, value) => {
+      upload.fields[name] = value;
+    });
+    parser.on('file', (name, stream, info) => {
+      if (name !== 'file')
+        fail(validationError('TEMPLATE_FILE_FIELD', `Send the template in a part named "file", not "${name}"`));
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('limit', () => fail(tooLarge(maxFileBytes)));
+      stream.on('end', () => {
+        upload.file = { fileName: info.filename ?? '', bytes: new Uint8Array(Buffer.concat(chunks)) };
+      });
+    });
+    parser.on('filesLimit', () => fail(validationError('TEMPLATE_ONE_FILE', 'Send one template file per upload')));
+    parser.on('error', (error: Error) =>
+      reject(validationError('MULTIPART_INVALID', `The multipart body cannot be read: ${error.message}`)),
+    );
+    parser.on('close', () => (failure ? reject(failure) : resolve(upload)));
+    request.pipe(parser);
+  });
+}

@@ -1,0 +1,319 @@
+// The durable job queue against real SQLite and real PostgreSQL: dedupe, claim and lease, expiry
+// recovery, retry with backoff, giving up, wake-up, hand-back on stop, and (PostgreSQL) two
+// worker pools on one schema running every job exactly once.
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../runtime/config.ts';
+import { claimJob } from '../../runtime/jobs/claim-job.ts';
+import { completeJob } from '../../runtime/jobs/complete-job.ts';
+import { enqueueJob } from '../../runtime/jobs/enqueue-job.ts';
+import { JobError, LeaseLostError } from '../../runtime/jobs/job-error.ts';
+import type { JobHandlers } from '../../runtime/jobs/job-types.ts';
+import { wakeWorkers } from '../../runtime/jobs/job-wakeup.ts';
+import { startWorkers } from '../../runtime/jobs/start-workers.ts';
+import type { RuntimeServices } from '../../runtime/services.ts';
+import type { Database } from '../../runtime/storage/open-database.ts';
+import { type DatabasePlace, dialects, dropPlace, newDatabasePlace, openPlace } from '../support/database-places.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+function queueServices(database: Database, leaseMs = 5_000, pollMs = 50): RuntimeServices {
+  const config = { ...loadConfig({}), jobLeaseMs: leaseMs, jobPollMs: pollMs };
+  const pdf = {} as RuntimeServices['pdf']; // the queue never converts
+  return { config, database, pdf, logger: pino({ level: 'silent' }), now: () => new Date() };
+}
+
+let keySequence = 0;
+const key = (label: string) => `${label}:${Date.now()}:${++keySequence}`;
+
+async function insertRun(database: Database, runId: string): Promise<void> {
+  const at = new Date().toISOString();
+  await database.db
+    .insertInto('runs')
+    .values({
+      id: runId,
+      event_id: `event-${runId}`,
+      pipeline_id: 'sales',
+      deal_id: 'D-1',
+      status: 'running',
+      plan: null,
+      warnings: '[]',
+      errors: '[]',
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+}
+
+async function jobByKey(database: Database, dedupeKey: string) {
+  return database.db.selectFrom('jobs').selectAll().where('dedupe_key', '=', dedupeKey).executeTakeFirstOrThrow();
+}
+
+async function runRow(database: Database, runId: string) {
+  const row = await database.db.selectFrom('runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
+  return { status: row.status, warnings: JSON.parse(row.warnings), errors: JSON.parse(row.errors) };
+}
+
+/** Parks every queued job so that a test sees only the jobs it enqueues itself. */
+async function parkQueuedJobs(database: Database): Promise<void> {
+  await database.db.updateTable('jobs').set({ status: 'done' }).where('status', '=', 'queued').execute();
+}
+
+describe.each(dialects)('job queue on %s', (dialect) => {
+  let place: DatabasePlace;
+  let database: Database;
+
+  beforeAll(async () => {
+    place = newDatabasePlace(dialect);
+    database = await openPlace(place);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await dropPlace(place);
+  });
+
+  it('enqueues a dedupe key once', async () => {
+    const dedupeKey = key('dedupe');
+    const job = { kind: 'noop', runId: null, payload: { n: 1 }, dedupeKey };
+    expect(await enqueueJob(database.db, job, new Date())).toBe(true);
+    expect(await enqueueJob(database.db, { ...job, payload: { n: 2 } }, new Date())).toBe(false);
+    const rows = await database.db.selectFrom('jobs').selectAll().where('dedupe_key', '=', dedupeKey).execute();
+    expect(rows).toHaveLength(1);
+    expect(JSON.parse(rows[0]!.payload)).toEqual({ n: 1 });
+    await parkQueuedJobs(database);
+  });
+
+  it('claims a due job with a lease, skips held and future jobs, and reclaims an expired lease', async () => {
+    const base = new Date();
+    const dueKey = key('due');
+    const laterKey = key('later');
+    const later = base.getTime() + 60_000;
+    await enqueueJob(database.db, { kind: 'noop', runId: null, payload: {}, dedupeKey: dueKey }, base);
+    await enqueueJob(database.db, { kind: 'noop', runId: null, payload: {}, dedupeKey: laterKey, runAt: later }, base);
+
+    const first = await claimJob(database, { workerId: 'w1', leaseMs: 1_000 }, base);
+    expect(first?.dedupe_key).toBe(dueKey);
+    expect(first).toMatchObject({
+      status: 'running',
+      locked_by: 'w1',
+      attempts: 1,
+      lock_expires_at: base.getTime() + 1_000,
+    });
+    expect(
+      await claimJob(database, { workerId: 'w2', leaseMs: 1_000 }, new Date(base.getTime() + 500)),
+    ).toBeUndefined();
+
+    const afterExpiry = new Date(base.getTime() + 1_001);
+    const second = await claimJob(database, { workerId: 'w2', leaseMs: 1_000 }, afterExpiry);
+    expect(second).toMatchObject({ id: first!.id, locked_by: 'w2', attempts: 2 });
+    await expect(completeJob(database.db, first!, afterExpiry)).rejects.toBeInstanceOf(LeaseLostError);
+    await completeJob(database.db, second!, afterExpiry);
+    expect((await jobByKey(database, dueKey)).status).toBe('done');
+    await parkQueuedJobs(database);
+  });
+
+  it('runs enqueued jobs through the pool and completes them in the handler transaction', async () => {
+    const services = queueServices(database);
+    const seen: string[] = [];
+    const handlers: JobHandlers = {
+      tally: async (job, context) => {
+        await database.db.transaction().execute(async (trx) => {
+          seen.push(JSON.parse(job.payload).label);
+          await context.complete(trx);
+        });
+      },
+    };
+    const pool = startWorkers(services, handlers, { concurrency: 3 });
+    const keys = Array.from({ length: 20 }, (_, n) => key(`tally-${n}`));
+    for (const [n, dedupeKey] of keys.entries()) {
+      await enqueueJob(database.db, { kind: 'tally', runId: null, payload: { label: `j${n}` }, dedupeKey }, new Date());
+    }
+    wakeWorkers(database);
+    await waitFor(() => seen.length === 20, 15_000, '20 jobs');
+    await pool.stop(1_000);
+    expect(new Set(seen).size).toBe(20);
+    for (const dedupeKey of keys) expect((await jobByKey(database, dedupeKey)).status).toBe('done');
+  });
+
+  it('retries a retryable failure with backoff, keeping the error and warning the run', async () => {
+    const services = queueServices(database);
+    const runId = key('run-retry');
+    await insertRun(database, runId);
+    const times: number[] = [];
+    const handlers: JobHandlers = {
+      flaky: async () => {
+        times.push(Date.now());
+        if (times.length === 1) throw new JobError('PDF_CONVERSION_FAILED', 'LibreOffice crashed', { retryable: true });
+      },
+    };
+    const pool = startWorkers(services, handlers, { concurrency: 2, retryBaseMs: 300 });
+    const dedupeKey = key('flaky');
+    await enqueueJob(database.db, { kind: 'flaky', runId, payload: {}, dedupeKey }, new Date());
+    wakeWorkers(database);
+    await waitFor(async () => (await jobByKey(database, dedupeKey)).status === 'done', 15_000, 'the retried job');
+    await pool.stop(1_000);
+    expect(await jobByKey(database, dedupeKey)).toMatchObject({
+      attempts: 2,
+      last_error: 'PDF_CONVERSION_FAILED: LibreOffice crashed',
+    });
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(230); // 300 ms less 20% jitter
+    const run = await runRow(database, runId);
+    expect(run.warnings).toEqual([expect.objectContaining({ code: 'PDF_CONVERSION_FAILED', attempt: 1 })]);
+    expect(run.warnings[0].message).toMatch(/attempt 1 of 5; retrying in \d+ ms/);
+    expect(run.status).toBe('completed');
+  });
+
+  it('gives up at once on a non-retryable failure and fails the run with the reason', async () => {
+    const services = queueServices(database);
+    const runId = key('run-fatal');
+    await insertRun(database, runId);
+    const handlers: JobHandlers = {
+      fatal: async () => {
+        throw new JobError('TEMPLATE_MISSING', 'template "gone" does not exist', { retryable: false, ruleName: 'r1' });
+      },
+    };
+    const pool = startWorkers(services, handlers, { concurrency: 1 });
+    const dedupeKey = key('fatal');
+    await enqueueJob(database.db, { kind: 'fatal', runId, payload: {}, dedupeKey }, new Date());
+    wakeWorkers(database);
+    await waitFor(async () => (await jobByKey(database, dedupeKey)).status === 'failed', 15_000, 'the failed job');
+    await pool.stop(1_000);
+    expect((await jobByKey(database, dedupeKey)).attempts).toBe(1);
+    const run = await runRow(database, runId);
+    expect(run.status).toBe('failed');
+    expect(run.errors).toEqual([expect.objectContaining({ code: 'TEMPLATE_MISSING', ruleName: 'r1', attempt: 1 })]);
+  });
+
+  it('fails a job for good after max_attempts retryable failures', async () => {
+    const services = queueServices(database);
+    const runId = key('run-exhausted');
+    await insertRun(database, runId);
+    const handlers: JobHandlers = {
+      broken: async () => {
+        throw new Error('still broken');
+      },
+    };
+    const pool = startWorkers(services, handlers, { concurrency: 1, retryBaseMs: 20 });
+    const dedupeKey = key('broken');
+    await enqueueJob(database.db, { kind: 'broken', runId, payload: {}, dedupeKey, maxAttempts: 3 }, new Date());
+    wakeWorkers(database);
+    await waitFor(async () => (await jobByKey(database, dedupeKey)).status === 'failed', 15_000, 'the exhausted job');
+    await pool.stop(1_000);
+    expect(await jobByKey(database, dedupeKey)).toMatchObject({ attempts: 3, last_error: 'JOB_ERROR: still broken' });
+    const run = await runRow(database, runId);
+    expect(run.warnings).toHaveLength(2);
+    expect(run.errors).toEqual([expect.objectContaining({ code: 'JOB_ERROR', attempt: 3 })]);
+    expect(run.status).toBe('failed');
+  });
+
+  it('is woken by an in-process enqueue long before the next poll', async () => {
+    const services = queueServices(database, 5_000, 30_000);
+    let ranAt = 0;
+    const pool = startWorkers(
+      services,
+      {
+        ping: async () => {
+          ranAt = Date.now();
+        },
+      },
+      { concurrency: 1 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the worker is asleep now
+    const enqueuedAt = Date.now();
+    await enqueueJob(database.db, { kind: 'ping', runId: null, payload: {}, dedupeKey: key('ping') }, new Date());
+    wakeWorkers(database);
+    await waitFor(() => ranAt > 0, 5_000, 'the woken worker');
+    await pool.stop(1_000);
+    expect(ranAt - enqueuedAt).toBeLessThan(1_000);
+  });
+
+  it('keeps a long job leased with heartbeats, and hands it back on stop', async () => {
+    const services = queueServices(database, 300, 20);
+    let started = false;
+    const handlers: JobHandlers = {
+      slow: async () => {
+        started = true;
+        await new Promise((resolve) => setTimeout(resolve, 3_000));
+      },
+    };
+    const pool = startWorkers(services, handlers, { concurrency: 1 });
+    const dedupeKey = key('slow');
+    await enqueueJob(database.db, { kind: 'slow', runId: null, payload: {}, dedupeKey }, new Date());
+    wakeWorkers(database);
+    await waitFor(() => started, 5_000, 'the slow job to start');
+    await new Promise((resolve) => setTimeout(resolve, 900)); // three leases long
+    expect(await claimJob(database, { workerId: 'intruder', leaseMs: 300 }, new Date())).toBeUndefined();
+    await pool.stop(100);
+    expect(await jobByKey(database, dedupeKey)).toMatchObject({
+      status: 'queued',
+      locked_by: null,
+      lock_expires_at: null,
+      attempts: 0,
+    });
+    await parkQueuedJobs(database);
+  });
+
+  it('gives up on a job whose workers keep dying (claimed more than max_attempts times)', async () => {
+    const services = queueServices(database, 100, 20);
+    const runId = key('run-abandoned');
+    await insertRun(database, runId);
+    const dedupeKey = key('abandoned');
+    await enqueueJob(database.db, { kind: 'never', runId, payload: {}, dedupeKey, maxAttempts: 1 }, new Date());
+    // A worker claims it and dies: the job is never completed, its lease runs out.
+    const dead = await claimJob(database, { workerId: 'dead', leaseMs: 100 }, new Date());
+    expect(dead?.dedupe_key).toBe(dedupeKey);
+    let handled = false;
+    const handlers: JobHandlers = {
+      never: async () => {
+        handled = true;
+      },
+    };
+    const pool = startWorkers(services, handlers, { concurrency: 1 });
+    await waitFor(async () => (await jobByKey(database, dedupeKey)).status === 'failed', 5_000, 'the abandoned job');
+    await pool.stop(1_000);
+    expect(handled).toBe(false);
+    expect((await runRow(database, runId)).errors).toEqual([expect.objectContaining({ code: 'JOB_ABANDONED' })]);
+  });
+});
+
+describe('two worker pools on one PostgreSQL schema', () => {
+  const place = newDatabasePlace('postgres');
+  const opened: Database[] = [];
+  afterAll(async () => {
+    for (const database of opened) await database.close();
+    await dropPlace(place);
+  });
+
+  it('run every job exactly once (FOR UPDATE SKIP LOCKED)', async () => {
+    const first = await openPlace(place, 6);
+    const second = await openPlace(place, 6);
+    opened.push(first, second);
+    const executions = new Map<number, string[]>();
+    const handlers = (pool: 'a' | 'b', database: Database): JobHandlers => ({
+      count: async (job, context) => {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
+        await database.db.transaction().execute(async (trx) => {
+          executions.set(job.id, [...(executions.get(job.id) ?? []), pool]);
+          await context.complete(trx);
+        });
+      },
+    });
+    const total = 300;
+    for (let n = 0; n < total; n++) {
+      await enqueueJob(first.db, { kind: 'count', runId: null, payload: {}, dedupeKey: `count-${n}` }, new Date());
+    }
+    const poolA = startWorkers(queueServices(first, 5_000, 10), handlers('a', first), { concurrency: 4 });
+    const poolB = startWorkers(queueServices(second, 5_000, 10), handlers('b', second), { concurrency: 4 });
+    await waitFor(() => executions.size === total, 30_000, `${total} jobs`);
+    await Promise.all([poolA.stop(1_000), poolB.stop(1_000)]);
+    const pools = [...executions.values()];
+    expect(pools.every((ran) => ran.length === 1)).toBe(true);
+    expect(pools.flat().filter((pool) => pool === 'a').length).toBeGreaterThan(0);
+    expect(pools.flat().filter((pool) => pool === 'b').length).toBeGreaterThan(0);
+    const done = await first.db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('status', '=', 'done')
+      .executeTakeFirstOrThrow();
+    expect(Number(done.n)).toBe(total);
+  });
+});

@@ -1,0 +1,64 @@
+// The real runtime as a child process (node --import tsx runtime/main.ts), in a process group of
+// its own so that a test can kill it with everything it started (LibreOffice included).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+export interface RuntimeProcess {
+  child: ChildProcess;
+  pid: number;
+  port: number;
+  /** Every line the process printed, stdout and stderr. */
+  output: string[];
+  exited: Promise<number | null>;
+}
+
+const mainScript = new URL('../../runtime/main.ts', import.meta.url).pathname;
+const repositoryRoot = new URL('../../', import.meta.url).pathname;
+
+function portOf(line: string): number | undefined {
+  try {
+    const entry = JSON.parse(line) as { msg?: string; port?: number };
+    return entry.msg === 'listening' && typeof entry.port === 'number' ? entry.port : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function startRuntimeProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<RuntimeProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', mainScript], {
+    cwd: repositoryRoot,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`the runtime did not say "listening" within ${timeoutMs} ms:\n${output.slice(-20).join('\n')}`));
+    }, timeoutMs);
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream as NodeJS.ReadableStream }).on('line', (line) => {
+        output.push(line);
+        const port = portOf(line);
+        if (port !== undefined) {
+          clearTimeout(timer);
+          resolve({ child, pid: child.pid as number, port, output, exited });
+        }
+      });
+    }
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the runtime exited (${code}) before listening:\n${output.slice(-20).join('\n')}`));
+    });
+  });
+}
+
+/** SIGKILL to the whole process group: the runtime and whatever it spawned. */
+export function killProcessGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
