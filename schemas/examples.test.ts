@@ -66,3 +66,23 @@ describe('deal event schema', () => {
     if (!result.ok) expect(result.violations[0]?.message).toContain('"dael"');
   });
 });
+
+describe('schema violations', () => {
+  it('keeps independent errors in different nodes', () => {
+    const flow = read('flow.sales.json') as { nodes: Array<{ data: Record<string, unknown> }> };
+    const broken = structuredClone(flow);
+    (broken.nodes[1]?.data.conditions as { all: Array<Record<string, unknown>> }).all[0] = {
+      fact: 'amount',
+      operator: 'greaterThan',
+      value: 1,
+      extra: true,
+    };
+    delete broken.nodes[2]?.data.templateId;
+    const result = checkFlow(broken);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const pointers = result.violations.map((violation) => violation.pointer);
+    expect(pointers.some((pointer) => pointer.startsWith('/nodes/1/'))).toBe(true);
+    expect(pointers).toContain('/nodes/2/data');
+  });
+});

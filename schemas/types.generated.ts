@@ -71,6 +71,16 @@ export type Role = ("admin" | "client" | "analyst")
  * via the `definition` "runStatus".
  */
 export type RunStatus = ("accepted" | "running" | "completed" | "failed")
+/**
+ * A published version: its info, the flow document as published and its compiled rule set.
+ * 
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "flowVersionDetail".
+ */
+export type FlowVersionDetail = (FlowVersionInfo & {
+document: Flow
+ruleSet: RuleSet
+})
 
 export interface InkflowSchemas {
 "common.schema.json"?: Common
@@ -152,7 +162,7 @@ export interface Comparison {
 fact: string
 operator: string
 /**
- * Absent only for the operators exists and notExists.
+ * Absent only for the operator exists.
  */
 value?: (Scalar | Scalar[])
 }
@@ -613,7 +623,7 @@ actionNodeId: string
  * One validation finding about a flow, addressed to the node or edge it concerns so the designer can highlight it.
  */
 export interface Diagnostic {
-code: ("SCHEMA_INVALID" | "SCHEMA_VERSION_UNSUPPORTED" | "DUPLICATE_ID" | "EDGE_SOURCE_MISSING" | "EDGE_TARGET_MISSING" | "EDGE_HANDLE_INVALID" | "EDGE_INTO_TRIGGER" | "EDGE_FROM_ACTION" | "FLOW_CYCLE" | "FLOW_NO_TRIGGER" | "NODE_UNREACHABLE" | "NODE_NO_OUTPUT" | "STAGE_UNKNOWN" | "FACT_UNKNOWN" | "OPERATOR_UNKNOWN" | "OPERATOR_NOT_FOR_FACT" | "VALUE_TYPE_MISMATCH" | "ACTION_TEMPLATE_MISSING" | "TEMPLATE_UNKNOWN" | "EMPLOYEE_UNKNOWN" | "ACTION_NEEDS_DOCUMENT_TRIGGER" | "RULE_CONFLICT" | "RULE_OVERLAP" | "CONDITION_NEVER_TRUE" | "PATH_NEVER_TRUE")
+code: ("SCHEMA_INVALID" | "SCHEMA_VERSION_UNSUPPORTED" | "DUPLICATE_ID" | "EDGE_SOURCE_MISSING" | "EDGE_TARGET_MISSING" | "EDGE_HANDLE_INVALID" | "EDGE_INTO_TRIGGER" | "EDGE_FROM_ACTION" | "FLOW_CYCLE" | "FLOW_TOO_MANY_PATHS" | "FLOW_NO_TRIGGER" | "NODE_UNREACHABLE" | "NODE_NO_OUTPUT" | "STAGE_UNKNOWN" | "FACT_UNKNOWN" | "OPERATOR_UNKNOWN" | "OPERATOR_NOT_FOR_FACT" | "VALUE_TYPE_MISMATCH" | "ACTION_TEMPLATE_MISSING" | "TEMPLATE_UNKNOWN" | "EMPLOYEE_UNKNOWN" | "ACTION_NEEDS_DOCUMENT_TRIGGER" | "RULE_CONFLICT" | "RULE_OVERLAP" | "CONDITION_NEVER_TRUE" | "PATH_NEVER_TRUE")
 severity: ("error" | "warning")
 message: string
 nodeId?: string
@@ -899,6 +909,23 @@ libreoffice: DependencyHealth
 export interface DependencyHealth {
 ok: boolean
 detail: string
+}
+/**
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "flowValidationResult".
+ */
+export interface FlowValidationResult {
+diagnostics: Diagnostic[]
+}
+/**
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "rollbackRequest".
+ */
+export interface RollbackRequest {
+/**
+ * The earlier published version to make active again.
+ */
+version: number
 }
 /**
  * The analysts' export of a rule set: one row per rule in evaluation order, each with its json-rules-engine definition. `inkflow export --format json` and GET /api/v1/export return it; the CSV export has the same rows without the definition.

@@ -46,15 +46,32 @@ function validatorFor(file: SchemaRef): ValidateFunction {
   return validate;
 }
 
-/** Reduces ajv's error list to what a person can act on: the deepest, most specific reasons. */
+/** The item an error belongs to: /nodes/3, /edges/0, /deal, … (the root for top-level errors). */
+function itemOf(pointer: string): string {
+  const parts = pointer.split('/');
+  return ['nodes', 'edges', 'rules', 'contacts'].includes(parts[1] ?? '')
+    ? parts.slice(0, 3).join('/')
+    : parts.slice(0, 2).join('/');
+}
+
+/**
+ * Reduces ajv's error list to what a person can act on: per item of the document, the deepest,
+ * most specific reasons (oneOf branches that failed further up are noise), so that independent
+ * errors in different items all survive.
+ */
 export function describeErrors(errors: ErrorObject[]): SchemaViolation[] {
   const specific = errors.filter((error) => !['oneOf', 'anyOf', 'if'].includes(error.keyword));
   const pool = specific.length > 0 ? specific : errors;
-  const deepest = Math.max(...pool.map((error) => error.instancePath.split('/').length));
+  const depthOf = (error: ErrorObject) => error.instancePath.split('/').length;
+  const deepestPerItem = new Map<string, number>();
+  for (const error of pool) {
+    const item = itemOf(error.instancePath);
+    deepestPerItem.set(item, Math.max(deepestPerItem.get(item) ?? 0, depthOf(error)));
+  }
   const seen = new Set<string>();
   const violations: SchemaViolation[] = [];
   for (const error of pool) {
-    if (error.instancePath.split('/').length < deepest - 1) continue;
+    if (depthOf(error) < (deepestPerItem.get(itemOf(error.instancePath)) ?? 0) - 1) continue;
     const message = explain(error);
     const key = `${error.instancePath} ${message}`;
     if (seen.has(key)) continue;

@@ -3,7 +3,7 @@ import { Engine, type RuleProperties } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import { type Condition, type ConditionGroup, checkRuleSet, type DealEvent, type Flow } from '../../schemas/index.ts';
 import { toFacts } from '../facts/to-facts.ts';
-import { compileFlow, compileFlows, serializeRuleSet } from './compile-flow.ts';
+import { compileFlow, compileFlows, serializeRuleSet, UncompilableFlowError } from './compile-flow.ts';
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as T;
 const demoFlow = readJson<Flow>('../../schemas/examples/flow.sales.json');
@@ -106,5 +106,15 @@ describe('compileFlow', () => {
     const rule = compileFlow(flow).rules.find((candidate) => candidate.name.endsWith('send-contract-large'));
     expect(rule?.event.params.conditionNodeIds).toEqual(['is-eu', 'is-large-deal']);
     expect(allOf(rule?.conditions)[3]).toHaveProperty('any');
+  });
+
+  it('refuses a flow it cannot compile faithfully instead of changing its meaning', () => {
+    const tooManyPaths = readJson<Flow>('../../test/fixtures/flows/error-too-many-paths.json');
+    expect(() => compileFlow(tooManyPaths)).toThrow(UncompilableFlowError);
+    const unbranched = {
+      ...demoFlow,
+      edges: demoFlow.edges.map((edge) => (edge.id === 'e-large-true' ? { ...edge, sourceHandle: null } : edge)),
+    };
+    expect(() => compileFlow(unbranched)).toThrow(/without sourceHandle/);
   });
 });

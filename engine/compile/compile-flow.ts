@@ -1,7 +1,14 @@
 // Flow → json-rules-engine rule set with an index by (pipeline, trigger). Deterministic: the same
 // flows give byte-identical JSON (rules sorted by bucket, priority, name; no clocks, no randomness).
 import type { CompiledRule, Condition, ConditionNode, Flow, RuleSet } from '../../schemas/index.ts';
-import { buildGraph, collectRulePaths, type PathStep, type RulePaths } from '../flow/flow-graph.ts';
+import {
+  buildGraph,
+  collectRulePaths,
+  type FlowGraph,
+  maxPathsPerRule,
+  type PathStep,
+  type RulePaths,
+} from '../flow/flow-graph.ts';
 import { actionOf, bucketKey, triggerOf } from '../flow/node-kinds.ts';
 import { collectFacts, compileCondition, UncompilableFlowError } from './compile-condition.ts';
 
@@ -23,6 +30,25 @@ function pathConditions(flow: Flow, rule: RulePaths): Condition[] {
   if (rule.paths.some((path) => path.length === 0)) return [];
   if (rule.paths.length === 1) return (rule.paths[0] as PathStep[]).map((step) => stepCondition(flow, step));
   return [{ any: rule.paths.map((path) => ({ all: path.map((step) => stepCondition(flow, step)) })) }];
+}
+
+/** Guards for flows that skipped validation: compiling them would silently change their meaning. */
+function assertCompilable(flow: Flow, graph: FlowGraph, rules: readonly RulePaths[]): void {
+  for (const [nodeId, edges] of graph.outgoing) {
+    if (graph.nodes.get(nodeId)?.type !== 'condition') continue;
+    const unbranched = edges.find((edge) => edge.branch === undefined);
+    if (unbranched) {
+      throw new UncompilableFlowError(
+        `flow ${flow.id}: edge ${unbranched.edge.id} leaves condition ${nodeId} without sourceHandle "true" or "false"`,
+      );
+    }
+  }
+  const truncated = rules.find((rule) => rule.truncated);
+  if (truncated) {
+    throw new UncompilableFlowError(
+      `flow ${flow.id}: ${truncated.action.id} is reached from ${truncated.trigger.id} by more than ${maxPathsPerRule} paths`,
+    );
+  }
 }
 
 function compileRule(flow: Flow, rule: RulePaths): CompiledRule {
@@ -77,7 +103,9 @@ export function compileFlows(flows: readonly Flow[]): RuleSet {
   const rules: CompiledRule[] = [];
   for (const flow of ordered) {
     const graph = buildGraph(flow);
-    for (const rule of collectRulePaths(graph)) rules.push(compileRule(flow, rule));
+    const flowRules = collectRulePaths(graph);
+    assertCompilable(flow, graph, flowRules);
+    for (const rule of flowRules) rules.push(compileRule(flow, rule));
   }
   rules.sort(byEvaluationOrder);
   const facts = new Set<string>();

@@ -82,9 +82,12 @@ export interface RulePaths {
   action: FlowNode;
   /** Every distinct way from the trigger to the action; the rule fires if any of them holds. */
   paths: PathStep[][];
+  /** More than maxPathsPerRule paths exist: the rule cannot be compiled faithfully. */
+  truncated: boolean;
 }
 
-// A flow with many diamonds could have exponentially many paths; past this the flow is rejected.
+// A flow with many diamonds could have exponentially many paths; past this the flow is rejected
+// (validation reports FLOW_TOO_MANY_PATHS and the compiler refuses it).
 export const maxPathsPerRule = 256;
 
 /**
@@ -104,10 +107,11 @@ export function collectRulePaths(graph: FlowGraph): RulePaths[] {
         if (role === 'action') {
           let entry = byAction.get(target.id);
           if (!entry) {
-            entry = { trigger, action: target, paths: [] };
+            entry = { trigger, action: target, paths: [], truncated: false };
             byAction.set(target.id, entry);
           }
           if (entry.paths.length < maxPathsPerRule) entry.paths.push(nextSteps);
+          else entry.truncated = true;
         } else if (role === 'condition') {
           onPath.add(target.id);
           walk(target, nextSteps, onPath);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConditionGroup } from '../../schemas/index.ts';
 import { checkNeverTrue } from './check-never-true.ts';
 import { prepareFlow } from './flow-under-check.ts';
-import { condition, edge, sendDocument, stageTrigger, testFlow } from './test-flow.ts';
+import { condition, diamondChain, edge, sendDocument, stageTrigger, testFlow } from './test-flow.ts';
 
 const amountAbove = (value: number): ConditionGroup => ({ all: [{ fact: 'amount', operator: 'greaterThan', value }] });
 const check = (...args: Parameters<typeof testFlow>) => checkNeverTrue(prepareFlow(testFlow(...args)));
@@ -77,5 +77,28 @@ describe('checkNeverTrue: paths', () => {
       edge('large', 'send-huge', 'true'),
     ];
     expect(check(nested, edges)).toEqual([]);
+  });
+
+  it('makes no claim about an action reached by more paths than are collected', () => {
+    const deadEnd = (depth: number) => {
+      const chain = diamondChain(depth);
+      const nodes = [
+        ...chain.nodes,
+        condition('large', amountAbove(100)),
+        condition('larger', amountAbove(200)),
+        sendDocument('send'),
+      ];
+      const edges = [
+        ...chain.edges,
+        edge(chain.last, 'large', 'true'),
+        edge(chain.last, 'large', 'false'),
+        edge('large', 'larger', 'false'),
+        edge('larger', 'send', 'true'),
+      ];
+      return check(nodes, edges).map((diagnostic) => diagnostic.code);
+    };
+    // 128 paths, all contradictory: reported. 256: the list is capped, the one live path may be missing.
+    expect(deadEnd(7)).toEqual(['PATH_NEVER_TRUE']);
+    expect(deadEnd(8)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConditionGroup } from '../../schemas/index.ts';
 import { checkRuleConflicts } from './check-rule-conflicts.ts';
 import { prepareFlow } from './flow-under-check.ts';
-import { condition, documentTrigger, edge, sendDocument, stageTrigger, testFlow } from './test-flow.ts';
+import { condition, diamondChain, documentTrigger, edge, sendDocument, stageTrigger, testFlow } from './test-flow.ts';
 
 const amountAbove = (value: number): ConditionGroup => ({ all: [{ fact: 'amount', operator: 'greaterThan', value }] });
 const amountBelow = (value: number): ConditionGroup => ({ all: [{ fact: 'amount', operator: 'lessThan', value }] });
@@ -130,5 +130,34 @@ describe('checkRuleConflicts', () => {
       ['c', ['a', 'b']],
     ]);
     expect(diagnostics[0]?.message).toMatch(/^"a", "b" and "c" all send the contract/);
+  });
+
+  it('takes senders reached by too many paths to compare as overlapping, and says so', () => {
+    const build = (depth: number) => {
+      const chain = diamondChain(depth);
+      const nodes = [
+        ...chain.nodes,
+        condition('x', amountAbove(1000)),
+        condition('y', amountBelow(10)),
+        sendDocument('a'),
+        sendDocument('b'),
+      ];
+      const edges = [
+        ...chain.edges,
+        ...(['true', 'false'] as const).flatMap((branch) => [
+          edge(chain.last, 'x', branch),
+          edge(chain.last, 'y', branch),
+        ]),
+        edge('x', 'a', 'true'),
+        edge('y', 'b', 'true'),
+      ];
+      return check(nodes, edges);
+    };
+    // 128 paths each: compared pair by pair, and exclusive on amount.
+    expect(build(7)).toEqual([]);
+    // 256 paths each: the path lists are capped.
+    const capped = build(8);
+    expect(capped.map((diagnostic) => diagnostic.code)).toEqual(['RULE_CONFLICT', 'RULE_CONFLICT']);
+    expect(capped[0]?.message).toContain('too many to compare, so they are taken to overlap');
   });
 });

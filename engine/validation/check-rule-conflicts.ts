@@ -62,12 +62,19 @@ function canBothMatch(subject: FlowUnderCheck, a: Sender, b: Sender): boolean {
 
 const priorityOf = (sender: Sender): number => sender.action.data.priority ?? 1;
 
+/** Said when overlap was assumed rather than shown. */
+const cappedNote = (senders: readonly Sender[]): string =>
+  senders.some((sender) => sender.capped)
+    ? ` (Some of them are reached by ${maxPathsPerRule} or more paths, too many to compare, so they are taken to overlap.)`
+    : '';
+
 function overlapWarning(subject: FlowUnderCheck, winner: Sender, loser: Sender): Diagnostic {
   const [w, l] = [winner.action, loser.action];
   const message =
     `"${w.id}" (priority ${priorityOf(winner)}) wins over "${l.id}" (priority ${priorityOf(loser)}) when both ` +
     `match: both send the ${w.data.documentType} ${winner.occasion} and their conditions can both be true, so ` +
-    `"${l.id}" is only sent when "${w.id}" does not match. Make their conditions exclusive if both should send.`;
+    `"${l.id}" is only sent when "${w.id}" does not match. Make their conditions exclusive if both should send.` +
+    cappedNote([winner, loser]);
   return warning('RULE_OVERLAP', message, {
     nodeId: l.id,
     pointer: nodePointer(subject, l.id),
@@ -81,7 +88,7 @@ function conflictError(subject: FlowUnderCheck, sender: Sender, others: readonly
     `${names} ${others.length === 1 ? 'both' : 'all'} send the ` +
     `${sender.action.data.documentType} ${sender.occasion} with the same priority ${priorityOf(sender)}, and their ` +
     'conditions can be true for the same deal: only one is sent, and which one depends on rule names. ' +
-    'Give one a higher priority or make their conditions exclusive.';
+    `Give one a higher priority or make their conditions exclusive.${cappedNote([sender, ...others])}`;
   return error('RULE_CONFLICT', message, {
     nodeId: sender.action.id,
     pointer: nodePointer(subject, sender.action.id),

@@ -51,8 +51,8 @@ function understood(tests: readonly FactTest[]): Understood[] {
     const family = familyOf(test.operator, test.value);
     if (family) known.push({ ...test, operator: test.operator, family });
   }
-  // A number-like array such as ["5"] passes numeric tests too; rather than model arrays that
-  // are both, numeric tests are dropped beside list-membership ones (a list fact has no order).
+  // A number-like array such as ["5"] passes numeric tests too. Rather than model arrays that are
+  // both, numeric tests are dropped beside membership ones (on a list fact they are an error anyway).
   if (known.some((test) => test.family === 'membership')) return known.filter((test) => test.family !== 'numeric');
   return known;
 }

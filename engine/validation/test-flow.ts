@@ -78,3 +78,17 @@ export const testFlow = (nodes: FlowNode[], edges: FlowEdge[], pipeline: Pipelin
   nodes,
   edges,
 });
+
+/**
+ * A trigger `start` on Contract, then `depth` conditions chained by both branches (2^(depth-1)
+ * paths reach the last one, `d<depth-1>`): for tests about flows with very many paths.
+ */
+export function diamondChain(depth: number): { nodes: FlowNode[]; edges: FlowEdge[]; last: string } {
+  const nodes: FlowNode[] = [stageTrigger('start', 'contract')];
+  const edges: FlowEdge[] = [edge('start', 'd0')];
+  for (let index = 0; index < depth; index++) {
+    nodes.push(condition(`d${index}`, { all: [{ fact: 'fields.region', operator: 'notEqual', value: `R${index}` }] }));
+    if (index > 0) edges.push(edge(`d${index - 1}`, `d${index}`, 'true'), edge(`d${index - 1}`, `d${index}`, 'false'));
+  }
+  return { nodes, edges, last: `d${depth - 1}` };
+}

@@ -8,6 +8,7 @@ import { checkEdges } from './check-edges.ts';
 import { checkGraph } from './check-graph.ts';
 import { checkIds } from './check-ids.ts';
 import { checkNeverTrue } from './check-never-true.ts';
+import { checkPathLimit } from './check-path-limit.ts';
 import { checkRuleConflicts } from './check-rule-conflicts.ts';
 import { checkSchema } from './check-schema.ts';
 import { checkStages } from './check-stages.ts';
@@ -41,6 +42,7 @@ export function validateFlow(document: unknown, context: ValidationContext = {})
     ...checkActions(subject, context),
     ...checkRuleConflicts(subject),
     ...checkNeverTrue(subject),
+    ...checkPathLimit(subject),
   ];
   return { flow, diagnostics: orderDiagnostics(diagnostics, flow) };
 }

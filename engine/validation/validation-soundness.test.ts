@@ -4,13 +4,15 @@
 import fc from 'fast-check';
 import { Engine, type RuleProperties } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
-import type { ConditionGroup, DealEvent, Diagnostic, Flow } from '../../schemas/index.ts';
+import type { Condition, ConditionGroup, DealEvent, Diagnostic, Flow } from '../../schemas/index.ts';
 import { dealEventArbitrary } from '../../test/support/deal-event-arbitraries.ts';
+import { exampleEvent } from '../../test/support/examples.ts';
 import { flowArbitrary } from '../../test/support/flow-arbitraries.ts';
 import { referenceFiredRules } from '../../test/support/reference-engine.ts';
 import { collectFacts, compileGroup } from '../compile/compile-condition.ts';
 import { compileFlow, ruleName } from '../compile/compile-flow.ts';
 import { toFacts } from '../facts/to-facts.ts';
+import { condition, edge, sendDocument, stageTrigger, testFlow } from './test-flow.ts';
 import { validateFlow } from './validate-flow.ts';
 
 async function holds(group: ConditionGroup, event: DealEvent): Promise<boolean> {
@@ -33,7 +35,75 @@ function overlappingPairs(diagnostics: readonly Diagnostic[]): Set<string> {
   return pairs;
 }
 
+// Ladders: a contract trigger, three condition nodes (c0 splits into c1 and c2, c1 may also feed
+// c2) and four contract senders, each condition a small group over amount and region.
+const amountTest = fc.record({
+  fact: fc.constant('amount'),
+  operator: fc.constantFrom(
+    'greaterThan',
+    'lessThanInclusive',
+    'greaterThanInclusive',
+    'lessThan',
+    'equal',
+    'notEqual',
+  ),
+  value: fc.constantFrom(0, 100, 500, 1000),
+});
+const regionTest = fc.oneof(
+  fc.record({
+    fact: fc.constant('fields.region'),
+    operator: fc.constantFrom('equal', 'notEqual'),
+    value: fc.constantFrom('EU', 'UK'),
+  }),
+  fc.record({
+    fact: fc.constant('fields.region'),
+    operator: fc.constantFrom('in', 'notIn'),
+    value: fc.constantFrom<string[]>(['EU', 'UK'], ['US'], []),
+  }),
+);
+const member: fc.Arbitrary<Condition> = fc.oneof(amountTest, amountTest, regionTest, fc.record({ not: amountTest }));
+const group: fc.Arbitrary<ConditionGroup> = fc.oneof(
+  fc.array(member, { minLength: 1, maxLength: 3 }).map((all) => ({ all })),
+  fc.array(member, { minLength: 1, maxLength: 2 }).map((any) => ({ any })),
+);
+const ladderArbitrary: fc.Arbitrary<Flow> = fc
+  .record({
+    groups: fc.tuple(group, group, group),
+    priorities: fc.array(fc.constantFrom(1, 2), { minLength: 4, maxLength: 4 }),
+    diamond: fc.boolean(),
+  })
+  .map(({ groups, priorities, diamond }) =>
+    testFlow(
+      [
+        stageTrigger('start', 'contract'),
+        ...groups.map((conditions, index) => condition(`c${index}`, conditions)),
+        ...priorities.map((priority, index) => sendDocument(`a${index}`, { priority })),
+      ],
+      [
+        edge('start', 'c0'),
+        edge('c0', 'c1', 'true'),
+        edge('c0', 'c2', 'false'),
+        edge('c1', 'a0', 'true'),
+        edge('c1', diamond ? 'c2' : 'a1', 'false'),
+        edge('c2', 'a2', 'true'),
+        edge('c2', 'a3', 'false'),
+      ],
+    ),
+  );
+const contractEventArbitrary: fc.Arbitrary<DealEvent> = fc
+  .record({
+    amount: fc.constantFrom<unknown>(-1, 0, 50, 100, 101, 500, 999.5, 1000, 2000, '500', null),
+    region: fc.constantFrom<unknown>('EU', 'UK', 'US', null),
+  })
+  .map(({ amount, region }) => {
+    const base = exampleEvent('contract');
+    return { ...base, deal: { ...base.deal, amount, fields: { region } } } as unknown as DealEvent;
+  });
+
 const tally = { deadRules: 0, deadConditions: 0, coFiringPairs: 0 };
+const resetTally = (): void => {
+  Object.assign(tally, { deadRules: 0, deadConditions: 0, coFiringPairs: 0 });
+};
 
 async function checkClaims(flow: Flow, events: readonly DealEvent[]): Promise<void> {
   const { diagnostics } = validateFlow(flow);
@@ -71,16 +141,29 @@ async function checkClaims(flow: Flow, events: readonly DealEvent[]): Promise<vo
 
 describe('validation claims hold under json-rules-engine', () => {
   it('on random flows and events aimed at their triggers', async () => {
+    resetTally();
     const scenario = flowArbitrary('random-flow').chain((flow) =>
       fc.tuple(fc.constant(flow), fc.array(dealEventArbitrary([flow]), { minLength: 25, maxLength: 25 })),
     );
     await fc.assert(
       fc.asyncProperty(scenario, ([flow, events]) => checkClaims(flow, events)),
-      { numRuns: 300 },
+      { numRuns: 120 },
     );
     // The property is only worth something if the claims came up.
-    console.log(tally);
     expect(tally.coFiringPairs).toBeGreaterThan(20);
-    expect(tally.deadRules + tally.deadConditions).toBeGreaterThan(0);
+  });
+
+  it('on ladders of amount and region checks, where contradictions are common', async () => {
+    resetTally();
+    await fc.assert(
+      fc.asyncProperty(
+        ladderArbitrary,
+        fc.array(contractEventArbitrary, { minLength: 15, maxLength: 15 }),
+        checkClaims,
+      ),
+      { numRuns: 250 },
+    );
+    expect(tally.deadRules).toBeGreaterThan(50);
+    expect(tally.deadConditions).toBeGreaterThan(20);
   });
 });

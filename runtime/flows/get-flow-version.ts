@@ -1,10 +1,8 @@
 // GET /flows/:id/versions/:version: a published version's document and compiled rule set.
-import type { Flow, FlowVersionInfo, RuleSet } from '../../schemas/index.ts';
+import type { Flow, FlowVersionDetail, RuleSet } from '../../schemas/index.ts';
 import { AppError, notFound } from '../errors/app-error.ts';
 import type { RuntimeServices } from '../services.ts';
 import { toFlowVersionInfo } from './flow-version-info.ts';
-
-export type FlowVersionDetail = FlowVersionInfo & { document: Flow; ruleSet: RuleSet };
 
 export async function getFlowVersion(
   services: Pick<RuntimeServices, 'database'>,

@@ -2,12 +2,10 @@
 // in its place (the designer validates as you edit, before saving). Schema problems are diagnostics
 // here, not a 400: the answer to "is this valid?" is the point of the call.
 import { validateFlow } from '../../engine/validation/validate-flow.ts';
-import type { FlowDetail } from '../../schemas/index.ts';
+import type { FlowValidationResult } from '../../schemas/index.ts';
 import type { RuntimeServices } from '../services.ts';
 import { loadDraft } from './load-draft.ts';
 import { loadValidationContext } from './load-validation-context.ts';
-
-export type FlowValidationResult = Pick<FlowDetail, 'diagnostics'>;
 
 export async function validateFlowDraft(
   services: Pick<RuntimeServices, 'database'>,

@@ -1,7 +1,7 @@
 // The 'warm' provider: a pool of long-running LibreOffice instances, one profile and port each,
 // behind one queue. Measured: a cold soffice per document costs ~1.1 CPU-s; a warm one ~0.05.
-// An instance is restarted when a conversion times out or it crashes, and in between jobs after
-// `restartAfter` conversions or above `maxMemoryMb`, so a leak or a wedge never outlives a job.
+// An instance is killed and restarted when a conversion times out or it crashes; it is replaced
+// after `restartAfter` conversions or above `maxMemoryMb`, so a leak never grows without bound.
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -26,6 +26,10 @@ interface Slot {
   /** The last start attempt failed: it waits before trying again. */
   failing: boolean;
   instance: OfficeInstance | undefined;
+  /** A planned replacement is starting (or ready) while `instance` keeps serving. */
+  replacing: boolean;
+  /** The started replacement, waiting for the slot's current job to end. */
+  replacement: OfficeInstance | undefined;
   conversions: number;
   job: Job | undefined;
 }
@@ -57,6 +61,8 @@ class WarmPool implements PdfConverter {
       state: 'starting' as const,
       failing: false,
       instance: undefined,
+      replacing: false,
+      replacement: undefined,
       conversions: 0,
       job: undefined,
     }));
@@ -103,7 +109,7 @@ class WarmPool implements PdfConverter {
     const closedError = () => new PdfConversionError('PDF_CLOSED', 'the PDF converter was closed');
     for (const job of this.queue.splice(0)) this.fail(job, closedError());
     for (const slot of this.slots) if (slot.job) this.fail(slot.job, closedError());
-    await Promise.all(this.slots.map((slot) => slot.instance?.kill()));
+    await Promise.all(this.slots.flatMap((slot) => [slot.instance?.kill(), slot.replacement?.kill()]));
     // Starts in progress see the abort, kill what they started and return.
     while (this.tasks.size > 0) await Promise.all([...this.tasks]);
     await rm(this.root, { recursive: true, force: true });
@@ -131,33 +137,68 @@ class WarmPool implements PdfConverter {
       this.track(this.restartSlot(slot, outcome.error.message));
       return;
     }
-    const recycle = this.recycleReason(slot, instance);
-    if (recycle) {
-      this.track(this.restartSlot(slot, recycle));
-      return;
-    }
     slot.state = 'idle';
+    if (slot.replacement) this.swapInReplacement(slot);
+    else {
+      const reason = this.recycleReason(slot, instance);
+      if (reason) this.track(this.replaceSlot(slot, reason));
+    }
     this.dispatch();
   }
 
-  /** Why to restart a healthy instance now, in between jobs; undefined to keep it. */
+  /** Why to replace a healthy instance, checked in between jobs; undefined to keep it. */
   private recycleReason(slot: Slot, instance: OfficeInstance): string | undefined {
+    if (slot.replacing) return undefined;
     const { restartAfter, maxMemoryMb } = this.config;
     const memoryMb = maxMemoryMb > 0 ? instance.residentMemoryMb() : 0;
     if (memoryMb > maxMemoryMb) return `soffice holds ${Math.round(memoryMb)} MB (limit ${maxMemoryMb} MB)`;
     if (restartAfter === 0 || slot.conversions < restartAfter) return undefined;
-    // Planned restarts go one at a time, so the rest of the pool keeps serving.
-    const anotherStarting = this.slots.some((other) => other !== slot && other.state === 'starting');
-    return anotherStarting ? undefined : `${slot.conversions} conversions (restartAfter ${restartAfter})`;
+    // One planned start at a time: a starting soffice takes a core for seconds.
+    const othersStarting = this.slots.some((other) => other !== slot && (other.replacing || other.state === 'starting'));
+    return othersStarting ? undefined : `${slot.conversions} conversions (restartAfter ${restartAfter})`;
   }
 
+  /**
+   * A planned restart starts the replacement while the old instance keeps serving, and swaps them
+   * in between jobs: a start takes 6-18 s (measured), too long to leave the slot empty.
+   */
+  private async replaceSlot(slot: Slot, reason: string): Promise<void> {
+    const current = slot.instance;
+    slot.replacing = true;
+    this.log('info', { instance: slot.index, reason, conversions: slot.conversions }, 'replacing LibreOffice instance');
+    let fresh: OfficeInstance;
+    try {
+      fresh = await this.startInstance(slot);
+    } catch (error) {
+      if (this.closed || slot.instance !== current) return;
+      slot.replacing = false; // tried again after the next job
+      this.log('warn', { instance: slot.index, error: (error as Error).message }, 'replacement did not start');
+      return;
+    }
+    // Closed, or the instance crashed meanwhile and was restarted without us: not needed any more.
+    if (this.closed || slot.instance !== current) return await fresh.kill();
+    slot.replacement = fresh;
+    if (slot.state === 'idle') this.swapInReplacement(slot);
+  }
+
+  private swapInReplacement(slot: Slot): void {
+    const old = slot.instance;
+    const fresh = slot.replacement!;
+    Object.assign(slot, { instance: fresh, replacement: undefined, replacing: false, conversions: 0 });
+    this.counts.restarts++;
+    this.watchWhileIdle(slot, fresh);
+    this.log('info', { instance: slot.index }, 'LibreOffice instance replaced');
+    if (old) this.track(old.kill());
+  }
+
+  /** A broken instance is killed at once; its replacement is the spare if one is ready. */
   private async restartSlot(slot: Slot, reason: string): Promise<void> {
     this.counts.restarts++;
     this.log('info', { instance: slot.index, reason, conversions: slot.conversions }, 'restarting LibreOffice instance');
-    const old = slot.instance;
-    slot.instance = undefined;
-    slot.state = 'starting';
+    const { instance: old, replacement: spare } = slot;
+    Object.assign(slot, { instance: undefined, replacement: undefined, replacing: false, state: 'starting' });
     await old?.kill();
+    if (spare && !this.closed) return this.install(slot, spare);
     await this.startSlot(slot);
   }
 
@@ -168,11 +209,8 @@ class WarmPool implements PdfConverter {
       try {
         const instance = await this.startInstance(slot);
         if (this.closed) return await instance.kill();
-        Object.assign(slot, { instance, conversions: 0, failing: false, state: 'idle' });
-        this.watchWhileIdle(slot, instance);
         this.log('info', { instance: slot.index, startMs: Date.now() - startedAt }, 'LibreOffice instance ready');
-        this.dispatch();
-        return;
+        return this.install(slot, instance);
       } catch (error) {
         if (this.closed) return;
         slot.failing = true;
@@ -182,6 +220,12 @@ class WarmPool implements PdfConverter {
         await delay(backoffMs(attempt), undefined, { signal: this.lifetime.signal }).catch(() => {});
       }
     }
+  }
+
+  private install(slot: Slot, instance: OfficeInstance): void {
+    Object.assign(slot, { instance, conversions: 0, failing: false, state: 'idle' });
+    this.watchWhileIdle(slot, instance);
+    this.dispatch();
   }
 
   private startInstance(slot: Slot): Promise<OfficeInstance> {

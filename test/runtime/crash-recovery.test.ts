@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { processesMentioning } from '../../runtime/pdf/process-table.ts';
 import type { DealEvent, Run } from '../../schemas/index.ts';
 import { exampleEvent } from '../support/examples.ts';
-import { killProcessGroup, type RuntimeProcess, startRuntimeProcess } from '../support/runtime-process.ts';
+import { killProcess, killProcessGroup, type RuntimeProcess, startRuntimeProcess } from '../support/runtime-process.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const adminToken = 'ink_crash-test-admin-token-0123456789abcdefghijklmnopq';
@@ -56,7 +57,11 @@ async function api<T>(runtime: RuntimeProcess, path: string, body?: unknown): Pr
 describe('crash recovery (kill -9 during PDF conversion, real runtime process)', () => {
   afterAll(async () => {
     for (const runtime of started) killProcessGroup(runtime.pid);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // LibreOffice runs in process groups of its own; the killed runtime's instances outlive it.
+    for (let round = 0; round < 3; round++) {
+      for (const pid of processesMentioning(dataDir)) killProcess(pid);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -71,17 +76,21 @@ describe('crash recovery (kill -9 during PDF conversion, real runtime process)',
       runIds.push(accepted.body.runId);
     }
 
-    // Kill while a conversion is under way and before every document exists.
+    // Kill while a conversion is under way, after the first documents and before the last.
     await waitFor(
-      () => count("select count(*) as n from jobs where kind = 'make-document' and status = 'running'") > 0,
+      () =>
+        count('select count(*) as n from documents') > 0 &&
+        count("select count(*) as n from jobs where kind = 'make-document' and status = 'running'") > 0,
       60_000,
-      'a make-document job in flight',
-      20,
+      'a document made and a make-document job in flight',
+      10,
     );
     const madeBeforeKill = count('select count(*) as n from documents');
+    expect(madeBeforeKill).toBeGreaterThan(0);
     expect(madeBeforeKill).toBeLessThan(events.length);
     process.kill(first.pid, 'SIGKILL');
     await first.exited;
+    const leftovers = processesMentioning(dataDir).length;
 
     const second = await startRuntimeProcess(env, 120_000);
     started.push(second);
@@ -116,6 +125,14 @@ describe('crash recovery (kill -9 during PDF conversion, real runtime process)',
       expect((store.prepare('select count(*) as n from runs').get() as { n: number }).n).toBe(events.length);
       const open = store.prepare("select count(*) as n from jobs where status in ('queued', 'running')").get();
       expect((open as { n: number }).n).toBe(0);
+      // The job cut off by the kill was taken again after its lease expired.
+      const retaken = store
+        .prepare("select count(*) as n from jobs where kind = 'make-document' and attempts >= 2")
+        .get() as { n: number };
+      expect(retaken.n).toBeGreaterThanOrEqual(1);
+      console.info(
+        `crash recovery: ${madeBeforeKill}/${events.length} documents before kill -9, ${leftovers} LibreOffice processes left running by the killed runtime, ${retaken.n} job(s) taken again`,
+      );
     } finally {
       store.close();
     }
@@ -124,7 +141,11 @@ describe('crash recovery (kill -9 during PDF conversion, real runtime process)',
       headers: { authorization: `Bearer ${adminToken}` },
     });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);

@@ -1,9 +1,6 @@
 // The durable job queue against real SQLite and real PostgreSQL: dedupe, claim and lease, expiry
-// recovery, retry with backoff, giving up, wake-up, hand-back on stop, and (PostgreSQL) two
-// worker pools on one schema running every job exactly once.
-import pino from 'pino';
+// recovery, retry with backoff, giving up, wake-up and hand-back on stop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../runtime/config.ts';
 import { claimJob } from '../../runtime/jobs/claim-job.ts';
 import { completeJob } from '../../runtime/jobs/complete-job.ts';
 import { enqueueJob } from '../../runtime/jobs/enqueue-job.ts';
@@ -11,38 +8,13 @@ import { JobError, LeaseLostError } from '../../runtime/jobs/job-error.ts';
 import type { JobHandlers } from '../../runtime/jobs/job-types.ts';
 import { wakeWorkers } from '../../runtime/jobs/job-wakeup.ts';
 import { startWorkers } from '../../runtime/jobs/start-workers.ts';
-import type { RuntimeServices } from '../../runtime/services.ts';
 import type { Database } from '../../runtime/storage/open-database.ts';
 import { type DatabasePlace, dialects, dropPlace, newDatabasePlace, openPlace } from '../support/database-places.ts';
+import { insertTestRun, queueServices } from '../support/queue-services.ts';
 import { waitFor } from '../support/wait-for.ts';
-
-function queueServices(database: Database, leaseMs = 5_000, pollMs = 50): RuntimeServices {
-  const config = { ...loadConfig({}), jobLeaseMs: leaseMs, jobPollMs: pollMs };
-  const pdf = {} as RuntimeServices['pdf']; // the queue never converts
-  return { config, database, pdf, logger: pino({ level: 'silent' }), now: () => new Date() };
-}
 
 let keySequence = 0;
 const key = (label: string) => `${label}:${Date.now()}:${++keySequence}`;
-
-async function insertRun(database: Database, runId: string): Promise<void> {
-  const at = new Date().toISOString();
-  await database.db
-    .insertInto('runs')
-    .values({
-      id: runId,
-      event_id: `event-${runId}`,
-      pipeline_id: 'sales',
-      deal_id: 'D-1',
-      status: 'running',
-      plan: null,
-      warnings: '[]',
-      errors: '[]',
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-}
 
 async function jobByKey(database: Database, dedupeKey: string) {
   return database.db.selectFrom('jobs').selectAll().where('dedupe_key', '=', dedupeKey).executeTakeFirstOrThrow();
@@ -137,7 +109,7 @@ describe.each(dialects)('job queue on %s', (dialect) => {
   it('retries a retryable failure with backoff, keeping the error and warning the run', async () => {
     const services = queueServices(database);
     const runId = key('run-retry');
-    await insertRun(database, runId);
+    await insertTestRun(database, runId);
     const times: number[] = [];
     const handlers: JobHandlers = {
       flaky: async () => {
@@ -165,7 +137,7 @@ describe.each(dialects)('job queue on %s', (dialect) => {
   it('gives up at once on a non-retryable failure and fails the run with the reason', async () => {
     const services = queueServices(database);
     const runId = key('run-fatal');
-    await insertRun(database, runId);
+    await insertTestRun(database, runId);
     const handlers: JobHandlers = {
       fatal: async () => {
         throw new JobError('TEMPLATE_MISSING', 'template "gone" does not exist', { retryable: false, ruleName: 'r1' });
@@ -186,7 +158,7 @@ describe.each(dialects)('job queue on %s', (dialect) => {
   it('fails a job for good after max_attempts retryable failures', async () => {
     const services = queueServices(database);
     const runId = key('run-exhausted');
-    await insertRun(database, runId);
+    await insertTestRun(database, runId);
     const handlers: JobHandlers = {
       broken: async () => {
         throw new Error('still broken');
@@ -255,7 +227,7 @@ describe.each(dialects)('job queue on %s', (dialect) => {
   it('gives up on a job whose workers keep dying (claimed more than max_attempts times)', async () => {
     const services = queueServices(database, 100, 20);
     const runId = key('run-abandoned');
-    await insertRun(database, runId);
+    await insertTestRun(database, runId);
     const dedupeKey = key('abandoned');
     await enqueueJob(database.db, { kind: 'never', runId, payload: {}, dedupeKey, maxAttempts: 1 }, new Date());
     // A worker claims it and dies: the job is never completed, its lease runs out.
@@ -272,48 +244,5 @@ describe.each(dialects)('job queue on %s', (dialect) => {
     await pool.stop(1_000);
     expect(handled).toBe(false);
     expect((await runRow(database, runId)).errors).toEqual([expect.objectContaining({ code: 'JOB_ABANDONED' })]);
-  });
-});
-
-describe('two worker pools on one PostgreSQL schema', () => {
-  const place = newDatabasePlace('postgres');
-  const opened: Database[] = [];
-  afterAll(async () => {
-    for (const database of opened) await database.close();
-    await dropPlace(place);
-  });
-
-  it('run every job exactly once (FOR UPDATE SKIP LOCKED)', async () => {
-    const first = await openPlace(place, 6);
-    const second = await openPlace(place, 6);
-    opened.push(first, second);
-    const executions = new Map<number, string[]>();
-    const handlers = (pool: 'a' | 'b', database: Database): JobHandlers => ({
-      count: async (job, context) => {
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
-        await database.db.transaction().execute(async (trx) => {
-          executions.set(job.id, [...(executions.get(job.id) ?? []), pool]);
-          await context.complete(trx);
-        });
-      },
-    });
-    const total = 300;
-    for (let n = 0; n < total; n++) {
-      await enqueueJob(first.db, { kind: 'count', runId: null, payload: {}, dedupeKey: `count-${n}` }, new Date());
-    }
-    const poolA = startWorkers(queueServices(first, 5_000, 10), handlers('a', first), { concurrency: 4 });
-    const poolB = startWorkers(queueServices(second, 5_000, 10), handlers('b', second), { concurrency: 4 });
-    await waitFor(() => executions.size === total, 30_000, `${total} jobs`);
-    await Promise.all([poolA.stop(1_000), poolB.stop(1_000)]);
-    const pools = [...executions.values()];
-    expect(pools.every((ran) => ran.length === 1)).toBe(true);
-    expect(pools.flat().filter((pool) => pool === 'a').length).toBeGreaterThan(0);
-    expect(pools.flat().filter((pool) => pool === 'b').length).toBeGreaterThan(0);
-    const done = await first.db
-      .selectFrom('jobs')
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where('status', '=', 'done')
-      .executeTakeFirstOrThrow();
-    expect(Number(done.n)).toBe(total);
   });
 });

@@ -9,25 +9,7 @@ import type { JobRow } from '../../runtime/jobs/job-types.ts';
 import { settleRun } from '../../runtime/runs/settle-run.ts';
 import type { Database } from '../../runtime/storage/open-database.ts';
 import { type DatabasePlace, dialects, dropPlace, newDatabasePlace, openPlace } from '../support/database-places.ts';
-
-async function insertRun(database: Database, runId: string): Promise<void> {
-  const at = new Date().toISOString();
-  await database.db
-    .insertInto('runs')
-    .values({
-      id: runId,
-      event_id: `event-${runId}`,
-      pipeline_id: 'sales',
-      deal_id: 'D-1',
-      status: 'running',
-      plan: null,
-      warnings: '[]',
-      errors: '[]',
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-}
+import { insertTestRun } from '../support/queue-services.ts';
 
 async function twoClaimedJobs(database: Database, runId: string): Promise<[JobRow, JobRow]> {
   const jobs = ['a', 'b'].map((name) => ({ kind: 'part', runId, payload: {}, dedupeKey: `${runId}:${name}` }));
@@ -52,7 +34,7 @@ describe.each(dialects)('run settlement on %s', (dialect) => {
 
   it('completes the run when the last of its jobs is done, and not before', async () => {
     const runId = `settle-${dialect}-sequential`;
-    await insertRun(database, runId);
+    await insertTestRun(database, runId);
     const [first, second] = await twoClaimedJobs(database, runId);
     const finish = (job: JobRow, code: string) =>
       database.db.transaction().execute(async (trx) => {
@@ -69,7 +51,7 @@ describe.each(dialects)('run settlement on %s', (dialect) => {
     'completes the run when its two last jobs finish in overlapping transactions',
     async () => {
       const runId = `settle-${dialect}-overlapping`;
-      await insertRun(database, runId);
+      await insertTestRun(database, runId);
       const [first, second] = await twoClaimedJobs(database, runId);
       let releaseFirst: () => void = () => {};
       const firstMaySettle = new Promise<void>((resolve) => {

@@ -3,11 +3,12 @@
 import Router from '@koa/router';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppState } from '../../runtime/http/app-types.ts';
+import { apiPaths } from '../../runtime/http/openapi/api-paths.ts';
 import { routeModules } from '../../runtime/http/routes/index.ts';
 import { registerSystemRoutes } from '../../runtime/http/system-routes.ts';
 import type { RuntimeServices } from '../../runtime/services.ts';
 import { loadSchema, schemaFiles } from '../../schemas/index.ts';
-import { createTestServices, startTestServer } from '../support/test-services.ts';
+import { createTestServices, issueToken, startTestServer } from '../support/test-services.ts';
 
 type OpenApi = {
   openapi: string;
@@ -109,6 +110,28 @@ describe('OpenAPI document and /healthz', () => {
     expect(publish.responses['403']).toMatchObject({
       content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
     });
+  });
+
+  it('states for each route the roles the route really lets in (403 for the others)', async () => {
+    const checked: string[] = [];
+    for (const role of ['client', 'analyst'] as const) {
+      const token = await issueToken(services, role);
+      for (const entry of apiPaths) {
+        if (entry.roles === 'public') continue;
+        const path = entry.path.replace(/:(\w+)/g, 'unknown-$1');
+        const response = await fetch(`${server.url}${path}`, {
+          method: entry.method.toUpperCase(),
+          headers: { authorization: `Bearer ${token}` },
+        });
+        await response.arrayBuffer();
+        const forbidden = response.status === 403;
+        checked.push(`${role} ${entry.method} ${entry.path}: ${forbidden ? 'refused' : 'let in'}`);
+        expect(`${role} ${entry.method} ${entry.path}: ${forbidden ? 'refused' : 'let in'}`).toBe(
+          `${role} ${entry.method} ${entry.path}: ${entry.roles.includes(role) ? 'let in' : 'refused'}`,
+        );
+      }
+    }
+    expect(checked.filter((line) => line.endsWith('let in')).length).toBeGreaterThan(10);
   });
 
   it('/healthz answers 503 naming the dependency that is down, 200 when both are usable', async () => {

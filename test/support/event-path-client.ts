@@ -49,10 +49,11 @@ export function eventPathClient(harness: EventPathHarness, role: 'client' | 'adm
   return { getJson, postJson, getBytes, postEvent, settledRun };
 }
 
+/** The PDF's text with every run of whitespace as one space: a value may wrap across lines. */
 export function pdfText(pdf: Uint8Array): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile('pdftotext', ['-', '-'], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout) =>
-      error ? reject(error) : resolve(stdout),
+      error ? reject(error) : resolve(stdout.replace(/\s+/g, ' ')),
     );
     child.stdin?.end(Buffer.from(pdf));
   });

@@ -62,3 +62,11 @@ export function killProcessGroup(pid: number): void {
     // already gone
   }
 }
+
+export function killProcess(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}

@@ -19,7 +19,7 @@ export interface TestServicesOptions {
 }
 
 /** A converter for tests that make no PDF: any use is a test bug, so it says so. */
-export const noPdfConverter = {
+export const noPdfConverter: PdfConverter = {
   async convert(): Promise<Uint8Array> {
     throw new Error('no pdf in this test');
   },
@@ -27,10 +27,10 @@ export const noPdfConverter = {
     return { ok: false, detail: 'no pdf in this test' };
   },
   stats() {
-    return {};
+    return { provider: 'cold', instances: 0, converted: 0, failed: 0, restarts: 0 };
   },
   async close() {},
-} as unknown as PdfConverter;
+};
 
 export async function createTestServices(
   options: TestServicesOptions = {},

@@ -1,7 +1,13 @@
 // /api/v1/flows: drafts, validation, publishing, versions, rollback and diff. Analysts read; admins
 // change. Handlers parse, call the use case and map the result.
 import type { Context } from 'koa';
-import { checkAgainst, checkFlow, type FlowCreateRequest, type SchemaCheck } from '../../../schemas/index.ts';
+import {
+  checkAgainst,
+  checkFlow,
+  type FlowCreateRequest,
+  type RollbackRequest,
+  type SchemaCheck,
+} from '../../../schemas/index.ts';
 import { validationError } from '../../errors/app-error.ts';
 import { createFlow } from '../../flows/create-flow.ts';
 import { diffFlowVersions } from '../../flows/diff-flow-versions.ts';
@@ -24,16 +30,8 @@ const checkCreateRequest = (value: unknown) =>
   checkAgainst<FlowCreateRequest>('api.schema.json#/definitions/flowCreateRequest', value);
 const anyJson = (value: unknown): SchemaCheck<unknown> => ({ ok: true, value });
 
-function checkRollbackRequest(value: unknown): SchemaCheck<{ version: number }> {
-  const version = (value as { version?: unknown } | null)?.version;
-  if (typeof value === 'object' && value !== null && Number.isInteger(version) && (version as number) >= 1) {
-    return { ok: true, value: { version: version as number } };
-  }
-  return {
-    ok: false,
-    violations: [{ pointer: '/version', message: 'must be a published version number (an integer ≥ 1)' }],
-  };
-}
+const checkRollbackRequest = (value: unknown) =>
+  checkAgainst<RollbackRequest>('api.schema.json#/definitions/rollbackRequest', value);
 
 function versionNumber(text: string | undefined, name: string): number {
   if (text === undefined || !/^[1-9][0-9]{0,8}$/.test(text)) {
