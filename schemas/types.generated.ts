@@ -604,9 +604,7 @@ value?: unknown
 /**
  * The value the fact had for this event (null when absent).
  */
-factValue: {
-[k: string]: unknown | undefined
-}
+factValue: unknown
 result: boolean
 }
 /**

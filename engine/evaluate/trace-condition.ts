@@ -1,6 +1,6 @@
 // Full evaluation of a condition tree for the trace: every comparison is evaluated and reported,
 // with no short-circuit, so an admin sees why each branch held or not.
-import type { ComparisonTrace, ConditionTrace } from '../../schemas/index.ts';
+import type { ConditionTrace } from '../../schemas/index.ts';
 import type { Facts } from '../facts/to-facts.ts';
 import type { CheckedCondition } from './check-condition.ts';
 
@@ -13,8 +13,7 @@ export function traceCondition(condition: CheckedCondition, facts: Facts): Condi
         operator: condition.operator,
         // Copied: the plan is the caller's to keep or change, the rule's list is ours.
         value: Array.isArray(condition.value) ? [...condition.value] : condition.value,
-        // The generated type reads the schema's untyped factValue as an object; it is any JSON value.
-        factValue: (factValue ?? null) as ComparisonTrace['factValue'],
+        factValue: factValue ?? null,
         result: condition.test(factValue, condition.value),
       };
     }

@@ -2,8 +2,8 @@
 // deal, convert it to PDF, and commit it once per action key. Nothing is written before the PDF
 // exists, so a failure or a crash before the commit leaves no trace but the job to retry.
 
-import { randomUUID } from 'node:crypto';
 import type { DocumentInfo } from '../../schemas/index.ts';
+import { timeOrderedId } from '../runs/time-ordered-id.ts';
 import type { RuntimeServices } from '../services.ts';
 import { toDocumentInfo } from './document-info.ts';
 import type { DocumentOrder } from './document-order.ts';
@@ -28,7 +28,7 @@ export async function makeDocument(
   options: MakeDocumentOptions = {},
 ): Promise<MadeDocument> {
   const existing = await findDocumentByAction(services.database.db, order.actionKey);
-  const id = randomUUID();
+  const id = timeOrderedId();
   const files = existing ? undefined : await renderDocumentFiles(services, order, id);
   const stored = await storeDocument(services, id, order, files, options.within);
   return { document: toDocumentInfo(stored.row), created: stored.created };

@@ -2,12 +2,12 @@
 // evaluate-run job; an eventId stored before (by an earlier request, another process, or earlier
 // in this batch) gets the run it made then. The unique key on events.event_id decides, so two
 // processes accepting the same event at once still make one run.
-import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { DealEvent, EventAccepted } from '../../schemas/index.ts';
 import { type AppError, conflict } from '../errors/app-error.ts';
 import { enqueueJobs } from '../jobs/enqueue-job.ts';
+import { timeOrderedId } from '../runs/time-ordered-id.ts';
 import type { DatabaseSchema } from '../storage/database-schema.ts';
 
 export const evaluateRunJob = 'evaluate-run';
@@ -29,7 +29,7 @@ function reused(eventId: string): AppError {
 
 async function insertNew(db: Kysely<DatabaseSchema>, events: DealEvent[], now: Date): Promise<Map<string, string>> {
   const at = now.toISOString();
-  const runIds = new Map(events.map((event) => [event.eventId, randomUUID()]));
+  const runIds = new Map(events.map((event) => [event.eventId, timeOrderedId()]));
   const rows = events.map((event) => ({
     event_id: event.eventId,
     run_id: runIds.get(event.eventId) as string,

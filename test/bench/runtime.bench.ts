@@ -69,7 +69,13 @@ function eventNumber(prefix: string, n: number): DealEvent {
   return { ...contractEvent, eventId: `${prefix}-${n}`, deal: { ...contractEvent.deal, id: `D-${prefix}-${n}` } };
 }
 
-async function measureIntake(): Promise<{ perSecond: number; accepted: number; errors: number; p99: number; peakMb: number }> {
+async function measureIntake(): Promise<{
+  perSecond: number;
+  accepted: number;
+  errors: number;
+  p99: number;
+  peakMb: number;
+}> {
   return withRuntime({ INKFLOW_WORKERS: '0' }, async (runtime) => {
     const stopWatch = watchPeakRss(runtime.pid);
     let counter = 0;
@@ -125,7 +131,10 @@ async function measurePdfs(provider: 'warm' | 'cold', count: number): Promise<{ 
   const env = { INKFLOW_PDF_PROVIDER: provider, INKFLOW_WORKERS: '2', INKFLOW_PDF_INSTANCES: '2' };
   return withRuntime(env, async (runtime) => {
     // Warm-up: the first documents start LibreOffice; the figure is the steady state.
-    await waitForRuns(runtime, [await post(runtime, eventNumber(`${provider}-warmup`, 0)), await post(runtime, eventNumber(`${provider}-warmup`, 1))]);
+    await waitForRuns(runtime, [
+      await post(runtime, eventNumber(`${provider}-warmup`, 0)),
+      await post(runtime, eventNumber(`${provider}-warmup`, 1)),
+    ]);
     const stopWatch = watchPeakRss(runtime.pid);
     const started = performance.now();
     const runIds = await Promise.all(Array.from({ length: count }, (_, n) => post(runtime, eventNumber(provider, n))));
@@ -143,10 +152,28 @@ const row = (cells: string[]) => cells.map((cell, n) => (n === 0 ? cell.padEnd(5
 
 console.log(`\ninkflow runtime benchmark (${new Date().toISOString()}, ${process.version})\n`);
 console.log(row(['measure', 'value', 'peak RSS MB']));
-console.log(row([`POST /api/v1/events, accepted/s (${intake.accepted} in ${intakeSeconds}s, 50 conns)`, intake.perSecond.toFixed(0), intake.peakMb.toFixed(0)]));
+console.log(
+  row([
+    `POST /api/v1/events, accepted/s (${intake.accepted} in ${intakeSeconds}s, 50 conns)`,
+    intake.perSecond.toFixed(0),
+    intake.peakMb.toFixed(0),
+  ]),
+);
 console.log(row(['  latency p99 ms / non-2xx + errors', `${intake.p99} / ${intake.errors}`, '']));
-console.log(row([`demo contract PDFs/minute, warm pool (${warmDocuments} docs)`, warm.perMinute.toFixed(0), warm.peakMb.toFixed(0)]));
-console.log(row([`demo contract PDFs/minute, libreoffice-convert (${coldDocuments} docs)`, cold.perMinute.toFixed(0), cold.peakMb.toFixed(0)]));
+console.log(
+  row([
+    `demo contract PDFs/minute, warm pool (${warmDocuments} docs)`,
+    warm.perMinute.toFixed(0),
+    warm.peakMb.toFixed(0),
+  ]),
+);
+console.log(
+  row([
+    `demo contract PDFs/minute, libreoffice-convert (${coldDocuments} docs)`,
+    cold.perMinute.toFixed(0),
+    cold.peakMb.toFixed(0),
+  ]),
+);
 console.log(row(['warm / libreoffice-convert', `${ratio.toFixed(1)}×`, '']));
 console.log('\ntargets:');
 console.log(`  accepted events/s ≥ 2,000: ${intake.perSecond >= 2000 ? 'met' : 'MISSED'}`);
