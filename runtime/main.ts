@@ -13,7 +13,9 @@ if (runtime.adminToken) {
   process.stderr.write(`\ninkflow admin token (shown once, keep it): ${runtime.adminToken}\n\n`);
 }
 if (runtime.port !== undefined) {
-  process.stderr.write(`inkflow is serving http://localhost:${runtime.port}  (database: ${runtime.services.database.dialect})\n`);
+  process.stderr.write(
+    `inkflow is serving http://localhost:${runtime.port}  (database: ${runtime.services.database.dialect})\n`,
+  );
 }
 
 let signals = 0;

@@ -71,7 +71,8 @@ describe('schema violations', () => {
   it('keeps independent errors in different nodes', () => {
     const flow = read('flow.sales.json') as { nodes: Array<{ data: Record<string, unknown> }> };
     const broken = structuredClone(flow);
-    (broken.nodes[1]?.data.conditions as { all: Array<Record<string, unknown>> }).all[0] = {
+    const largeDeal = broken.nodes[1] as { data: { conditions: { all: Array<Record<string, unknown>> } } };
+    largeDeal.data.conditions.all[0] = {
       fact: 'amount',
       operator: 'greaterThan',
       value: 1,

@@ -48,6 +48,9 @@ export async function seedDemo(services: RuntimeServices): Promise<boolean> {
   const draft = JSON.parse(readFileSync(demoFlowFile, 'utf8')) as Flow;
   const created = await createFlow(services, { draft });
   await publishFlow(services, created.flow.id);
-  services.logger.info({ flowId: created.flow.id, templates: demoTemplates.length }, 'demo pipeline, templates and flow seeded');
+  services.logger.info(
+    { flowId: created.flow.id, templates: demoTemplates.length },
+    'demo pipeline, templates and flow seeded',
+  );
   return true;
 }

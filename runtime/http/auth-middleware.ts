@@ -1,8 +1,8 @@
 // Reads "Authorization: Bearer <token>" and sets ctx.state.principal. A token that is present
 // but unknown is refused here (401) so that a typo is not mistaken for anonymous access.
 import type { Middleware } from 'koa';
-import { AppError } from '../errors/app-error.ts';
 import type { Principal } from '../access/principal.ts';
+import { AppError } from '../errors/app-error.ts';
 import type { AppState } from './app-types.ts';
 
 export function authMiddleware(authenticate: (secret: string) => Promise<Principal | undefined>): Middleware<AppState> {

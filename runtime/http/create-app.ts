@@ -25,7 +25,10 @@ export function createApp(services: RuntimeServices): Koa<AppState> {
     } finally {
       const ms = Math.round((performance.now() - started) * 10) / 10;
       const level = ctx.status >= 500 ? 'error' : ctx.status >= 400 ? 'warn' : 'debug';
-      logger[level]({ requestId: ctx.state.requestId, method: ctx.method, path: ctx.path, status: ctx.status, ms }, 'request');
+      logger[level](
+        { requestId: ctx.state.requestId, method: ctx.method, path: ctx.path, status: ctx.status, ms },
+        'request',
+      );
     }
   });
   app.use(errorMiddleware(logger));

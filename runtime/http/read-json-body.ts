@@ -1,7 +1,7 @@
 // Reads a JSON request body with a size limit and checks it against a schema, so that a route
 // gets either a typed value or a 4xx that points at what to fix.
 import type { Context } from 'koa';
-import { type SchemaCheck } from '../../schemas/index.ts';
+import type { SchemaCheck } from '../../schemas/index.ts';
 import { AppError, validationError } from '../errors/app-error.ts';
 
 export const defaultJsonLimitBytes = 1_048_576;
@@ -30,7 +30,11 @@ export async function readJsonBody<T>(
   limitBytes = defaultJsonLimitBytes,
 ): Promise<T> {
   if (!ctx.is('application/json')) {
-    throw new AppError('unsupported_media_type', 'JSON_REQUIRED', 'Send the body as JSON with Content-Type: application/json');
+    throw new AppError(
+      'unsupported_media_type',
+      'JSON_REQUIRED',
+      'Send the body as JSON with Content-Type: application/json',
+    );
   }
   const raw = await readRawBody(ctx, limitBytes);
   let value: unknown;

@@ -9,11 +9,7 @@ export function requireRole(...roles: Role[]): Middleware<AppState> {
   return async (ctx, next) => {
     const principal = ctx.state.principal;
     if (!principal) {
-      throw new AppError(
-        'unauthorized',
-        'TOKEN_REQUIRED',
-        'Send a valid API token as "Authorization: Bearer <token>"',
-      );
+      throw new AppError('unauthorized', 'TOKEN_REQUIRED', 'Send a valid API token as "Authorization: Bearer <token>"');
     }
     if (principal.role !== 'admin' && !roles.includes(principal.role)) {
       throw new AppError(
