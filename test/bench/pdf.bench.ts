@@ -33,7 +33,7 @@ const clause =
 
 function contractDocx(): Uint8Array {
   const paragraphs = ['SERVICE AGREEMENT No. D-1042', 'Between Acme Ltd (Supplier) and Globex Ltda (Customer)'];
-  for (let index = 1; index <= 14; index++) paragraphs.push(`${index}. ${clause}`);
+  for (let index = 1; index <= 9; index++) paragraphs.push(`${index}. ${clause}`);
   const rows = [['#', 'Item', 'Quantity', 'Unit price', 'Total']];
   for (let index = 1; index <= 20; index++) {
     rows.push([String(index), `Support package ${index}`, String(index), '1,250.00 EUR', `${index * 1250}.00 EUR`]);
