@@ -52,7 +52,9 @@ export function createColdConverter(config: ResolvedPdfConfig): PdfConverter {
     try {
       return await runSoffice(docx, directory, config, timeoutMs);
     } catch (error) {
-      throw closed ? new PdfConversionError('PDF_CLOSED', 'the PDF converter was closed') : classify(error as ExecFailure, timeoutMs);
+      throw closed
+        ? new PdfConversionError('PDF_CLOSED', 'the PDF converter was closed')
+        : classify(error as ExecFailure, timeoutMs);
     } finally {
       running--;
       killProcesses(processesMentioning(directory));

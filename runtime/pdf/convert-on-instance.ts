@@ -21,7 +21,10 @@ function failureOf(answer: Exclude<BridgeAnswer, { ok: true }>): ConversionOutco
       return {
         ok: false,
         instanceBroken: true,
-        error: new PdfConversionError('PDF_INSTANCE_CRASHED', `LibreOffice crashed during the conversion: ${answer.error}`),
+        error: new PdfConversionError(
+          'PDF_INSTANCE_CRASHED',
+          `LibreOffice crashed during the conversion: ${answer.error}`,
+        ),
       };
   }
 }
@@ -59,7 +62,11 @@ export async function convertOnInstance(
     return { ok: true, pdf: new Uint8Array(await readFile(output)) };
   } catch (error) {
     const message = `the PDF could not be produced: ${(error as Error).message}`;
-    return { ok: false, instanceBroken: false, error: new PdfConversionError('PDF_EXPORT_FAILED', message, { cause: error }) };
+    return {
+      ok: false,
+      instanceBroken: false,
+      error: new PdfConversionError('PDF_EXPORT_FAILED', message, { cause: error }),
+    };
   } finally {
     if (directory) await rm(directory, { recursive: true, force: true });
   }

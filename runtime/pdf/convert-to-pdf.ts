@@ -1,7 +1,7 @@
 // The one entry point over LibreOffice: DOCX bytes in, PDF bytes out. Two providers:
-// 'warm' keeps a pool of long-running soffice instances (~18 PDFs/s each, measured) and is the
-// default; 'cold' starts one soffice per document through libreoffice-convert (~1 PDF/s) and
-// serves as the baseline and a fallback.
+// 'warm' keeps a pool of long-running soffice instances (9-18 PDFs/s on 2 cores, measured) and is
+// the default; 'cold' starts one soffice per document through libreoffice-convert (0.15-1.8 PDFs/s)
+// and serves as the baseline and a fallback. Figures: test/bench/pdf.bench.ts.
 import { availableParallelism, tmpdir } from 'node:os';
 import { createColdConverter } from './cold-converter.ts';
 import { createWarmPool } from './warm-pool.ts';

@@ -54,7 +54,6 @@ class WarmOffice implements OfficeInstance {
   readonly profileDirectory: string;
   readonly sofficeGroup: number;
   readonly ended: Promise<string>;
-  private readonly soffice: ChildProcess;
   private readonly bridge: ChildProcess;
   private readonly exits: Promise<unknown>;
   private readonly bridgeStderr: () => string;
@@ -72,7 +71,6 @@ class WarmOffice implements OfficeInstance {
     profileUrl: string,
   ) {
     this.profileDirectory = join(options.directory, 'profile');
-    this.soffice = soffice;
     this.sofficeGroup = soffice.pid ?? 0;
     const connectSeconds = String(options.startTimeoutMs / 1000);
     const args = [bridgeScript, '--port', String(port), '--connect-timeout', connectSeconds];
@@ -120,7 +118,8 @@ class WarmOffice implements OfficeInstance {
 
   convert(input: string, output: string): Promise<BridgeAnswer> {
     const id = this.nextId++;
-    if (this.endReason !== undefined) return Promise.resolve({ ok: false, reason: 'connection', error: this.endReason });
+    if (this.endReason !== undefined)
+      return Promise.resolve({ ok: false, reason: 'connection', error: this.endReason });
     return new Promise<BridgeAnswer>((resolve) => {
       this.answers.set(id, (answer) => {
         this.answers.delete(id);

@@ -1,5 +1,5 @@
 // The 'warm' provider: a pool of long-running LibreOffice instances, one profile and port each,
-// behind one queue. Measured: a cold soffice per document costs ~1.1 CPU-s; a warm one ~0.05.
+// behind one queue. Measured: a cold soffice costs 1.1-5.6 CPU-s per document, a warm one ~0.08.
 // An instance is killed and restarted when a conversion times out or it crashes; it is replaced
 // after `restartAfter` conversions or above `maxMemoryMb`, so a leak never grows without bound.
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -154,7 +154,9 @@ class WarmPool implements PdfConverter {
     if (memoryMb > maxMemoryMb) return `soffice holds ${Math.round(memoryMb)} MB (limit ${maxMemoryMb} MB)`;
     if (restartAfter === 0 || slot.conversions < restartAfter) return undefined;
     // One planned start at a time: a starting soffice takes a core for seconds.
-    const othersStarting = this.slots.some((other) => other !== slot && (other.replacing || other.state === 'starting'));
+    const othersStarting = this.slots.some(
+      (other) => other !== slot && (other.replacing || other.state === 'starting'),
+    );
     return othersStarting ? undefined : `${slot.conversions} conversions (restartAfter ${restartAfter})`;
   }
 
@@ -194,7 +196,11 @@ class WarmPool implements PdfConverter {
   /** A broken instance is killed at once; its replacement is the spare if one is ready. */
   private async restartSlot(slot: Slot, reason: string): Promise<void> {
     this.counts.restarts++;
-    this.log('info', { instance: slot.index, reason, conversions: slot.conversions }, 'restarting LibreOffice instance');
+    this.log(
+      'info',
+      { instance: slot.index, reason, conversions: slot.conversions },
+      'restarting LibreOffice instance',
+    );
     const { instance: old, replacement: spare } = slot;
     Object.assign(slot, { instance: undefined, replacement: undefined, replacing: false, state: 'starting' });
     await old?.kill();
