@@ -10,6 +10,7 @@ import { createApp } from './http/create-app.ts';
 import { createJobHandlers } from './jobs/job-handlers.ts';
 import { startWorkers, type WorkerPool } from './jobs/start-workers.ts';
 import { createPdfConverter } from './pdf/convert-to-pdf.ts';
+import { sweepOrphanedOffice } from './pdf/sweep-orphaned-office.ts';
 import type { RuntimeServices } from './services.ts';
 import { openDatabase } from './storage/open-database.ts';
 
@@ -38,6 +39,8 @@ function closeServer(server: Server): Promise<void> {
 export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntime> {
   const logger = createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  const orphans = sweepOrphanedOffice(config.dataDir);
+  if (orphans.length > 0) logger.warn({ processGroups: orphans }, 'ended LibreOffice left behind by a killed runtime');
   const pdf = createPdfConverter({
     ...config.pdf,
     instances: config.workers > 0 ? config.pdf.instances : 1,

@@ -51,7 +51,7 @@ function watchPeakRss(pgid: number): () => number {
 async function withRuntime<T>(env: Record<string, string>, body: (runtime: RuntimeProcess) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'inkflow-bench-'));
   const runtime = await startRuntimeProcess(
-    { INKFLOW_DATA_DIR: dataDir, INKFLOW_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'warn', ...env },
+    { INKFLOW_DATA_DIR: dataDir, INKFLOW_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'info', ...env },
     120_000,
   );
   try {

@@ -5,12 +5,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { processesMentioning } from '../../runtime/pdf/process-table.ts';
 import type { DealEvent, Run } from '../../schemas/index.ts';
 import { exampleEvent } from '../support/examples.ts';
 import { killProcess, killProcessGroup, type RuntimeProcess, startRuntimeProcess } from '../support/runtime-process.ts';
 import { waitFor } from '../support/wait-for.ts';
+
+// Two runtime starts (with LibreOffice) and 15 documents: well past the default on a loaded machine.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
 const adminToken = 'ink_crash-test-admin-token-0123456789abcdefghijklmnopq';
 const dataDir = mkdtempSync(join(tmpdir(), 'inkflow-crash-'));
@@ -81,7 +84,7 @@ describe('crash recovery (kill -9 during PDF conversion, real runtime process)',
       () =>
         count('select count(*) as n from documents') > 0 &&
         count("select count(*) as n from jobs where kind = 'make-document' and status = 'running'") > 0,
-      60_000,
+      150_000,
       'a document made and a make-document job in flight',
       10,
     );

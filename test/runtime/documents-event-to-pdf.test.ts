@@ -1,7 +1,7 @@
 // The whole path over real HTTP, a real store (SQLite and PostgreSQL) and real LibreOffice: the
 // demo flow published, the demo contract event posted, the run completed, and the PDF's text
 // holding the deal's values. Redelivered and concurrent duplicate events make one document.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DealEvent, DocumentInfo, PlannedSendDocument, Run } from '../../schemas/index.ts';
 import { dialects } from '../support/database-places.ts';
 import { eventPathClient, pdfText } from '../support/event-path-client.ts';
@@ -9,6 +9,9 @@ import { type EventPathHarness, openEventPathHarness } from '../support/event-pa
 import { exampleEvent } from '../support/examples.ts';
 import { createRealPdf } from '../support/real-pdf.ts';
 import { demoDirector, seedDemoSales } from '../support/seed-event-path.ts';
+
+// LibreOffice starts in 6-18 s on a loaded 2-core machine, and these tests share it with others.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 async function countDocuments(harness: EventPathHarness, column: 'run_id' | 'deal_id', value: string) {
   const row = await harness.services.database.db

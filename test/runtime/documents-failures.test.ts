@@ -2,7 +2,7 @@
 // fails once is retried with backoff and makes one document; one that cannot succeed fails the
 // run with its reason; a missing template fails the run; a tag the deal lacks renders empty and
 // is a warning naming the tag and the rule; a pipeline without a published flow does nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PdfConverter } from '../../runtime/pdf/convert-to-pdf.ts';
 import { PdfConversionError } from '../../runtime/pdf/pdf-conversion-error.ts';
 import type { DealEvent, Run } from '../../schemas/index.ts';
@@ -12,6 +12,9 @@ import { demoFlow, exampleEvent } from '../support/examples.ts';
 import { createRealPdf } from '../support/real-pdf.ts';
 import { seedDemoSales, seedPipelineOf } from '../support/seed-event-path.ts';
 import { taggedDocx } from '../support/tagged-docx.ts';
+
+// LibreOffice starts in 6-18 s on a loaded 2-core machine, and these tests share it with others.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 /** The real converter, preceded by whatever failures the test queues. */
 function scriptedPdf(real: PdfConverter) {

@@ -1,13 +1,16 @@
 // Documents made by hand (Bitrix24's "use this template anyway") over real HTTP and LibreOffice:
 // with a named template, and without one, reusing the template and signer settings of the last
 // document of that type while the counterparties come from this deal's contacts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Deal, DealEvent, DocumentInfo, Run } from '../../schemas/index.ts';
 import { eventPathClient, pdfText } from '../support/event-path-client.ts';
 import { type EventPathHarness, openEventPathHarness } from '../support/event-path-harness.ts';
 import { exampleEvent } from '../support/examples.ts';
 import { createRealPdf } from '../support/real-pdf.ts';
 import { demoDirector, seedDemoSales } from '../support/seed-event-path.ts';
+
+// LibreOffice starts in 6-18 s on a loaded 2-core machine, and these tests share it with others.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 interface ErrorReply {
   error: { code: string; message: string };

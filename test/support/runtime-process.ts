@@ -35,6 +35,7 @@ export function startRuntimeProcess(env: Record<string, string>, timeoutMs = 60_
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
+      killProcessGroup(child.pid as number);
       reject(new Error(`the runtime did not say "listening" within ${timeoutMs} ms:\n${output.slice(-20).join('\n')}`));
     }, timeoutMs);
     for (const stream of [child.stdout, child.stderr]) {
