@@ -60,8 +60,16 @@ export function findCycles(graph: FlowGraph): string[][] {
 }
 
 export function reachableFromTriggers(graph: FlowGraph): Set<string> {
+  return reachableFrom(
+    graph,
+    graph.triggers.map((node) => node.id),
+  );
+}
+
+/** Every node reachable from the given ones (themselves included). */
+export function reachableFrom(graph: FlowGraph, startIds: readonly string[]): Set<string> {
   const reached = new Set<string>();
-  const queue = graph.triggers.map((node) => node.id);
+  const queue = [...startIds];
   while (queue.length > 0) {
     const id = queue.pop() as string;
     if (reached.has(id)) continue;

@@ -1,7 +1,7 @@
 // What every semantic check reads: the flow, its graph, where each node sits in the document,
 // which triggers reach each node, and the trigger→action paths the compiler would turn into rules.
 import type { Flow, FlowNode } from '../../schemas/index.ts';
-import { buildGraph, collectRulePaths, type FlowGraph, type RulePaths } from '../flow/flow-graph.ts';
+import { buildGraph, collectRulePaths, type FlowGraph, type RulePaths, reachableFrom } from '../flow/flow-graph.ts';
 
 export interface FlowUnderCheck {
   flow: Flow;
@@ -13,18 +13,6 @@ export interface FlowUnderCheck {
   rulePaths: readonly RulePaths[];
 }
 
-function reachFrom(graph: FlowGraph, trigger: FlowNode): Set<string> {
-  const reached = new Set<string>();
-  const queue = [trigger.id];
-  while (queue.length > 0) {
-    const id = queue.pop() as string;
-    if (reached.has(id)) continue;
-    reached.add(id);
-    for (const { target } of graph.outgoing.get(id) ?? []) queue.push(target.id);
-  }
-  return reached;
-}
-
 export function prepareFlow(flow: Flow): FlowUnderCheck {
   const graph = buildGraph(flow);
   const nodeIndex = new Map<string, number>();
@@ -33,7 +21,7 @@ export function prepareFlow(flow: Flow): FlowUnderCheck {
   });
   const triggersReaching = new Map<string, FlowNode[]>();
   for (const trigger of graph.triggers) {
-    for (const id of reachFrom(graph, trigger)) {
+    for (const id of reachableFrom(graph, [trigger.id])) {
       const triggers = triggersReaching.get(id) ?? [];
       triggers.push(trigger);
       triggersReaching.set(id, triggers);
