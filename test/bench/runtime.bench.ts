@@ -20,14 +20,16 @@ const intakeSeconds = Number(process.env.BENCH_INTAKE_SECONDS ?? 10);
 const warmDocuments = Number(process.env.BENCH_WARM_DOCUMENTS ?? 120);
 const coldDocuments = Number(process.env.BENCH_COLD_DOCUMENTS ?? 16);
 
-function groupRssMb(pgid: number): number {
+/** RSS of the runtime's process group plus its LibreOffice instances (own groups, profiles in dataDir). */
+function groupRssMb(pgid: number, dataDir: string): number {
   let kb = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== pgid) continue;
+      const ours = Number(fields[2]) === pgid || readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(dataDir);
+      if (!ours) continue;
       const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
       kb += Number(rss?.[1] ?? 0);
     } catch {
@@ -37,10 +39,10 @@ function groupRssMb(pgid: number): number {
   return kb / 1024;
 }
 
-function watchPeakRss(pgid: number): () => number {
+function watchPeakRss(pgid: number, dataDir: string): () => number {
   let peak = 0;
   const timer = setInterval(() => {
-    peak = Math.max(peak, groupRssMb(pgid));
+    peak = Math.max(peak, groupRssMb(pgid, dataDir));
   }, 200);
   return () => {
     clearInterval(timer);
@@ -48,14 +50,17 @@ function watchPeakRss(pgid: number): () => number {
   };
 }
 
-async function withRuntime<T>(env: Record<string, string>, body: (runtime: RuntimeProcess) => Promise<T>): Promise<T> {
+async function withRuntime<T>(
+  env: Record<string, string>,
+  body: (runtime: RuntimeProcess, dataDir: string) => Promise<T>,
+): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'inkflow-bench-'));
   const runtime = await startRuntimeProcess(
     { INKFLOW_DATA_DIR: dataDir, INKFLOW_ADMIN_TOKEN: adminToken, LOG_LEVEL: 'info', ...env },
     120_000,
   );
   try {
-    return await body(runtime);
+    return await body(runtime, dataDir);
   } finally {
     killProcessGroup(runtime.pid);
     await runtime.exited;
@@ -76,8 +81,8 @@ async function measureIntake(): Promise<{
   p99: number;
   peakMb: number;
 }> {
-  return withRuntime({ INKFLOW_WORKERS: '0' }, async (runtime) => {
-    const stopWatch = watchPeakRss(runtime.pid);
+  return withRuntime({ INKFLOW_WORKERS: '0' }, async (runtime, dataDir) => {
+    const stopWatch = watchPeakRss(runtime.pid, dataDir);
     let counter = 0;
     const result = await autocannon({
       url: `http://127.0.0.1:${runtime.port}/api/v1/events`,
@@ -129,13 +134,13 @@ async function waitForRuns(runtime: RuntimeProcess, runIds: string[]): Promise<v
 
 async function measurePdfs(provider: 'warm' | 'cold', count: number): Promise<{ perMinute: number; peakMb: number }> {
   const env = { INKFLOW_PDF_PROVIDER: provider, INKFLOW_WORKERS: '2', INKFLOW_PDF_INSTANCES: '2' };
-  return withRuntime(env, async (runtime) => {
+  return withRuntime(env, async (runtime, dataDir) => {
     // Warm-up: the first documents start LibreOffice; the figure is the steady state.
     await waitForRuns(runtime, [
       await post(runtime, eventNumber(`${provider}-warmup`, 0)),
       await post(runtime, eventNumber(`${provider}-warmup`, 1)),
     ]);
-    const stopWatch = watchPeakRss(runtime.pid);
+    const stopWatch = watchPeakRss(runtime.pid, dataDir);
     const started = performance.now();
     const runIds = await Promise.all(Array.from({ length: count }, (_, n) => post(runtime, eventNumber(provider, n))));
     await waitForRuns(runtime, runIds);
