@@ -1,14 +1,14 @@
 // A run's status follows its jobs even when two of them finish at the same moment: on PostgreSQL
 // the second transaction waits for the run row, then sees the first one's commit, so the run is
 // completed exactly when its last job is done and no warning is lost.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claimJob } from '../../runtime/jobs/claim-job.ts';
 import { completeJob } from '../../runtime/jobs/complete-job.ts';
 import { enqueueJobs } from '../../runtime/jobs/enqueue-job.ts';
 import type { JobRow } from '../../runtime/jobs/job-types.ts';
 import { settleRun } from '../../runtime/runs/settle-run.ts';
 import type { Database } from '../../runtime/storage/open-database.ts';
-import { type DatabasePlace, dialects, dropPlace, newDatabasePlace, openPlace } from '../support/database-places.ts';
+import { dialects, useDatabasePlace } from '../support/database-places.ts';
 import { insertTestRun } from '../support/queue-services.ts';
 
 async function twoClaimedJobs(database: Database, runId: string): Promise<[JobRow, JobRow]> {
@@ -20,30 +20,24 @@ async function twoClaimedJobs(database: Database, runId: string): Promise<[JobRo
 }
 
 describe.each(dialects)('run settlement on %s', (dialect) => {
-  let place: DatabasePlace;
-  let database: Database;
-
-  beforeAll(async () => {
-    place = newDatabasePlace(dialect);
-    database = await openPlace(place);
-  });
-  afterAll(async () => {
-    await database?.close();
-    await dropPlace(place);
-  });
+  const store = useDatabasePlace(dialect);
 
   it('completes the run when the last of its jobs is done, and not before', async () => {
     const runId = `settle-${dialect}-sequential`;
-    await insertTestRun(database, runId);
-    const [first, second] = await twoClaimedJobs(database, runId);
+    await insertTestRun(store.database, runId);
+    const [first, second] = await twoClaimedJobs(store.database, runId);
     const finish = (job: JobRow, code: string) =>
-      database.db.transaction().execute(async (trx) => {
+      store.database.db.transaction().execute(async (trx) => {
         await completeJob(trx, job, new Date());
         return settleRun(trx, dialect, runId, new Date(), { warnings: [{ code, message: code }] });
       });
     expect(await finish(first, 'A')).toBe('running');
     expect(await finish(second, 'B')).toBe('completed');
-    const run = await database.db.selectFrom('runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
+    const run = await store.database.db
+      .selectFrom('runs')
+      .selectAll()
+      .where('id', '=', runId)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(run.warnings).map((warning: { code: string }) => warning.code)).toEqual(['A', 'B']);
   });
 
@@ -51,8 +45,8 @@ describe.each(dialects)('run settlement on %s', (dialect) => {
     'completes the run when its two last jobs finish in overlapping transactions',
     async () => {
       const runId = `settle-${dialect}-overlapping`;
-      await insertTestRun(database, runId);
-      const [first, second] = await twoClaimedJobs(database, runId);
+      await insertTestRun(store.database, runId);
+      const [first, second] = await twoClaimedJobs(store.database, runId);
       let releaseFirst: () => void = () => {};
       const firstMaySettle = new Promise<void>((resolve) => {
         releaseFirst = resolve;
@@ -62,21 +56,25 @@ describe.each(dialects)('run settlement on %s', (dialect) => {
         secondCompleted = resolve;
       });
       // T1 completes its job, waits until T2 has completed its own (uncommitted), then settles.
-      const t1 = database.db.transaction().execute(async (trx) => {
+      const t1 = store.database.db.transaction().execute(async (trx) => {
         await completeJob(trx, first, new Date());
         await secondHasCompleted;
         const status = await settleRun(trx, dialect, runId, new Date(), { warnings: [{ code: 'A', message: 'a' }] });
         releaseFirst();
         return status;
       });
-      const t2 = database.db.transaction().execute(async (trx) => {
+      const t2 = store.database.db.transaction().execute(async (trx) => {
         await completeJob(trx, second, new Date());
         secondCompleted();
         await firstMaySettle;
         return settleRun(trx, dialect, runId, new Date(), { warnings: [{ code: 'B', message: 'b' }] });
       });
       expect(await Promise.all([t1, t2])).toEqual(['running', 'completed']);
-      const run = await database.db.selectFrom('runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
+      const run = await store.database.db
+        .selectFrom('runs')
+        .selectAll()
+        .where('id', '=', runId)
+        .executeTakeFirstOrThrow();
       expect(run.status).toBe('completed');
       expect(JSON.parse(run.warnings).map((warning: { code: string }) => warning.code)).toEqual(['A', 'B']);
     },

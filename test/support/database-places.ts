@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { type Database, type Dialect, openDatabase } from '../../runtime/storage/open-database.ts';
 
 export const testPostgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -48,4 +49,28 @@ export async function dropPlace(place: DatabasePlace): Promise<void> {
     }
   }
   rmSync(place.directory, { recursive: true, force: true });
+}
+
+/** Opens a fresh place for the enclosing describe block and removes it afterwards. */
+export function useDatabasePlace(dialect: Dialect): { readonly database: Database; readonly place: DatabasePlace } {
+  let place: DatabasePlace | undefined;
+  let database: Database | undefined;
+  beforeAll(async () => {
+    place = newDatabasePlace(dialect);
+    database = await openPlace(place);
+  });
+  afterAll(async () => {
+    await database?.close();
+    if (place) await dropPlace(place);
+  });
+  return {
+    get database() {
+      if (!database) throw new Error('the database opens in beforeAll');
+      return database;
+    },
+    get place() {
+      if (!place) throw new Error('the place is made in beforeAll');
+      return place;
+    },
+  };
 }
