@@ -1,5 +1,8 @@
 // Reads a template upload (multipart/form-data: text fields and one file part `file`) with busboy,
 // holding the file in memory up to maxFileBytes. Anything else is a 4xx that says what to send.
+// Every stream involved (the request, busboy, the file part) can fail on its own when a body is
+// cut short or the client goes away: each error settles the one promise once, as a 400, and never
+// reaches the process as an unhandled 'error' event.
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 import { AppError, validationError } from '../errors/app-error.ts';
@@ -30,6 +33,13 @@ function notMultipart(): AppError {
   );
 }
 
+function unreadable(error: Error): AppError {
+  return validationError(
+    'MULTIPART_INVALID',
+    `The multipart body cannot be read (${error.message}): send the whole form, ending with its closing boundary`,
+  );
+}
+
 export function readTemplateUpload(request: IncomingMessage, maxFileBytes = maxTemplateBytes): Promise<TemplateUpload> {
   if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data')) {
     return Promise.reject(notMultipart());
@@ -44,14 +54,25 @@ export function readTemplateUpload(request: IncomingMessage, maxFileBytes = maxT
         limits: { fileSize: maxFileBytes, files: 1, fields: 20, fieldSize: 4096 },
       });
     } catch (error) {
-      reject(validationError('MULTIPART_INVALID', `The multipart body cannot be read: ${(error as Error).message}`));
+      reject(unreadable(error as Error));
       return;
     }
     const upload: TemplateUpload = { fields: {}, file: undefined };
     let failure: AppError | undefined;
+    let settled = false;
     const fail = (error: AppError) => {
       failure ??= error;
     };
+    // The first error ends the read: stop feeding busboy and answer now.
+    const abort = (error: AppError) => {
+      if (settled) return;
+      settled = true;
+      request.unpipe(parser);
+      parser.destroy();
+      reject(failure ?? error);
+    };
+    request.on('error', (error: Error) => abort(unreadable(error)));
+    request.on('aborted', () => abort(unreadable(new Error('the client closed the connection mid-upload'))));
     parser.on('field', (name, value) => {
       upload.fields[name] = value;
     });
@@ -61,15 +82,19 @@ export function readTemplateUpload(request: IncomingMessage, maxFileBytes = maxT
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('limit', () => fail(tooLarge(maxFileBytes)));
+      stream.on('error', (error: Error) => abort(unreadable(error)));
       stream.on('end', () => {
         upload.file = { fileName: info.filename ?? '', bytes: new Uint8Array(Buffer.concat(chunks)) };
       });
     });
     parser.on('filesLimit', () => fail(validationError('TEMPLATE_ONE_FILE', 'Send one template file per upload')));
-    parser.on('error', (error: Error) =>
-      reject(validationError('MULTIPART_INVALID', `The multipart body cannot be read: ${error.message}`)),
-    );
-    parser.on('close', () => (failure ? reject(failure) : resolve(upload)));
+    parser.on('error', (error: Error) => abort(unreadable(error)));
+    parser.on('close', () => {
+      if (settled) return;
+      settled = true;
+      if (failure) reject(failure);
+      else resolve(upload);
+    });
     request.pipe(parser);
   });
 }
