@@ -9,6 +9,7 @@ import type { AppState } from './app-types.ts';
 import { authMiddleware } from './auth-middleware.ts';
 import { errorMiddleware } from './error-middleware.ts';
 import { routeModules } from './routes/index.ts';
+import { serveDesigner } from './serve-designer.ts';
 import { registerSystemRoutes } from './system-routes.ts';
 
 export function createApp(services: RuntimeServices): Koa<AppState> {
@@ -42,5 +43,6 @@ export function createApp(services: RuntimeServices): Koa<AppState> {
   for (const register of routeModules) register(api, services);
   app.use(api.routes());
   app.use(api.allowedMethods());
+  app.use(serveDesigner());
   return app;
 }
