@@ -30,11 +30,15 @@ export interface RuntimeConfig {
   adminToken: string | undefined;
 }
 
+/** A variable the operator must fix; main.ts prints its message alone. */
+export class ConfigError extends Error {}
+
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number.parseInt(raw, 10);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
   return value;
 }
 
@@ -51,7 +55,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     seedDemo: env.INKFLOW_SEED_DEMO !== '0',
     workers: integer(env, 'INKFLOW_WORKERS', cores),
     http: env.INKFLOW_HTTP !== '0',
-    jobLeaseMs: integer(env, 'INKFLOW_JOB_LEASE_MS', 60_000),
+    // Short, kept alive by heartbeats every third of it: a dead worker's jobs move within seconds.
+    jobLeaseMs: integer(env, 'INKFLOW_JOB_LEASE_MS', 10_000),
     jobPollMs: integer(env, 'INKFLOW_JOB_POLL_MS', 200),
     pdf: {
       provider,

@@ -1,40 +1,29 @@
 // Starts one runtime process: storage (migrated), LibreOffice, the demo on an empty store,
 // the first admin token, the HTTP server and the job workers; stop() shuts down gracefully.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ensureAdminToken } from './access/ensure-admin-token.ts';
 import type { RuntimeConfig } from './config.ts';
 import { createLogger } from './create-logger.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { createApp } from './http/create-app.ts';
 import { createJobHandlers } from './jobs/job-handlers.ts';
+import { reclaimDeadWorkersJobs } from './jobs/reclaim-dead-workers-jobs.ts';
 import { startWorkers, type WorkerPool } from './jobs/start-workers.ts';
 import { createPdfConverter } from './pdf/convert-to-pdf.ts';
 import { sweepOrphanedOffice } from './pdf/sweep-orphaned-office.ts';
+import { type HttpServer, serveHttp } from './serve-http.ts';
 import type { RuntimeServices } from './services.ts';
 import { openDatabase } from './storage/open-database.ts';
 
 export interface RunningRuntime {
   services: RuntimeServices;
   port: number | undefined;
+  /** The first admin token's secret, at first start only: main.ts prints it on the terminal. */
   adminToken: string | undefined;
   stop(): Promise<void>;
 }
 
-function listen(server: Server, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    // Keep-alive sockets would hold close() open; idle ones go now, busy ones when answered.
-    server.closeIdleConnections();
-  });
-}
+// HTTP keep-alive clients get this long to send a last request (answered with Connection: close).
+const httpDrainMs = 5_000;
 
 export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntime> {
   const logger = createLogger(config.logLevel);
@@ -48,33 +37,39 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
     logger: logger.child({ component: 'pdf' }),
   });
   const services: RuntimeServices = { config, database, pdf, logger, now: () => new Date() };
-  if (config.seedDemo) await seedDemo(services);
-  const adminToken = await ensureAdminToken(services);
-
-  let server: Server | undefined;
-  let port: number | undefined;
-  if (config.http) {
-    server = createServer(createApp(services).callback());
-    port = await listen(server, config.host, config.port);
-    logger.info({ port, host: config.host, database: database.dialect }, 'listening');
-  }
+  let server: HttpServer | undefined;
   let workers: WorkerPool | undefined;
-  if (config.workers > 0) {
-    workers = startWorkers(services, createJobHandlers(services), { concurrency: config.workers });
-    logger.info({ concurrency: config.workers, workerId: workers.workerId }, 'workers started');
+  let adminToken: string | undefined;
+  try {
+    if (config.seedDemo) await seedDemo(services);
+    adminToken = await ensureAdminToken(services);
+    if (config.http) {
+      server = await serveHttp(createApp(services).callback(), config.host, config.port);
+      logger.info({ port: server.port, host: config.host, database: database.dialect }, 'listening');
+    }
+    const reclaimed = await reclaimDeadWorkersJobs(database, services.now());
+    if (reclaimed > 0) logger.info({ reclaimed }, 'jobs of a stopped process taken back at start');
+    if (config.workers > 0) {
+      workers = startWorkers(services, createJobHandlers(services), { concurrency: config.workers });
+      logger.info({ concurrency: config.workers, workerId: workers.workerId }, 'workers started');
+    }
+  } catch (error) {
+    // Whatever failed (a taken port, a database error), nothing started here may outlive us.
+    await Promise.allSettled([server?.close(0), pdf.close()]);
+    await database.close().catch(() => {});
+    throw error;
   }
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       logger.info({}, 'shutting down');
-      if (server) await closeServer(server);
-      if (workers) await workers.stop(config.shutdownGraceMs);
+      await Promise.all([server?.close(httpDrainMs), workers?.stop(config.shutdownGraceMs)]);
       await pdf.close();
       await database.close();
       logger.info({}, 'stopped');
     })();
     return stopping;
   };
-  return { services, port, adminToken, stop };
+  return { services, port: server?.port, adminToken, stop };
 }

@@ -11,6 +11,8 @@ import type { JobHandlers, JobRow } from './job-types.ts';
 
 export interface RunJobOptions {
   retryBaseMs: number;
+  /** True once the pool stopped and gave this job back: its late outcome is nobody's failure. */
+  handedBack?: () => boolean;
 }
 
 function startHeartbeat(services: RuntimeServices, job: JobRow): () => void {
@@ -68,13 +70,25 @@ export async function runJob(
     log.debug('job done');
   } catch (error) {
     if (error instanceof LeaseLostError) {
-      log.warn('job lease lost; its work was rolled back and another worker has it');
+      if (options.handedBack?.()) log.info('job handed back at shutdown; its late work was rolled back');
+      else log.warn('job lease lost; its work was rolled back and another worker has it');
       return;
     }
     const failure = describeJobFailure(error);
     try {
       const outcome = await failJob(services.database, job, failure, options, services.now());
-      log[outcome === 'retry' ? 'warn' : 'error']({ code: failure.code, err: error, outcome }, 'job attempt failed');
+      if (outcome === 'lost') {
+        // Handed back (or its lease passed on): the job is queued for someone else, nothing failed.
+        const handedBack = options.handedBack?.() ?? false;
+        log[handedBack ? 'info' : 'warn'](
+          { code: failure.code, outcome },
+          handedBack
+            ? 'job handed back at shutdown; its late outcome was dropped'
+            : 'job lease lost before its failure was recorded; another worker has it',
+        );
+      } else {
+        log[outcome === 'retry' ? 'warn' : 'error']({ code: failure.code, err: error, outcome }, 'job attempt failed');
+      }
     } catch (recording) {
       // The lease will expire and the job will be claimed again: nothing is lost.
       log.error({ err: recording, code: failure.code }, 'recording a job failure failed');

@@ -30,6 +30,7 @@ export function startWorkers(services: RuntimeServices, handlers: JobHandlers, o
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const retryBaseMs = options.retryBaseMs ?? defaultRetryBaseMs;
   const running = new Map<number, JobRow>();
+  const handedBack = new Set<number>();
   const sleepers = new Set<() => void>();
   let stopping = false;
   const wakeAll = () => {
@@ -66,7 +67,10 @@ export function startWorkers(services: RuntimeServices, handlers: JobHandlers, o
       }
       running.set(job.id, job);
       // A job that outlives stop() is handed back; its late outcome must not touch the queue.
-      await runJob(services, job, handlers, { retryBaseMs }).finally(() => running.delete(job.id));
+      const wasHandedBack = () => handedBack.has(job.id);
+      await runJob(services, job, handlers, { retryBaseMs, handedBack: wasHandedBack }).finally(() =>
+        running.delete(job.id),
+      );
       if (stopping) break;
     }
   };
@@ -87,8 +91,9 @@ export function startWorkers(services: RuntimeServices, handlers: JobHandlers, o
       await Promise.race([Promise.all(loops), grace]);
       clearTimeout(timer);
       const left = [...running.keys()];
-      const handedBack = await handBackJobs(services.database, workerId, left, services.now());
-      services.logger.info({ workerId, handedBack }, 'job workers stopped');
+      for (const jobId of left) handedBack.add(jobId);
+      const count = await handBackJobs(services.database, workerId, left, services.now());
+      services.logger.info({ workerId, handedBack: count }, 'job workers stopped');
     },
   };
 }

@@ -12,7 +12,7 @@ const checkTokenRequest = (value: unknown) =>
 
 export const registerTokensRoutes: RouteModule = (router, services) => {
   router.post('/tokens', requireRole('admin'), async (ctx) => {
-    const issued = await issueToken(services, await readJsonBody(ctx, checkTokenRequest));
+    const issued = await issueToken(services, await readJsonBody(ctx, checkTokenRequest), { by: ctx.state.principal });
     ctx.status = 201;
     ctx.body = issued;
   });
@@ -20,7 +20,7 @@ export const registerTokensRoutes: RouteModule = (router, services) => {
     ctx.body = await listTokens(services);
   });
   router.delete('/tokens/:id', requireRole('admin'), async (ctx) => {
-    await revokeToken(services, ctx.params.id as string);
+    await revokeToken(services, ctx.params.id as string, ctx.state.principal);
     ctx.status = 204;
   });
 };
