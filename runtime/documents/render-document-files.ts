@@ -8,7 +8,7 @@ import type { RuntimeServices } from '../services.ts';
 import type { DocumentOrder } from './document-order.ts';
 import { loadOurCompany } from './load-our-company.ts';
 import { buildTemplateData } from './render/build-template-data.ts';
-import { renderDocx } from './render/render-docx.ts';
+import { renderDocxInWorker } from './render/template-in-worker.ts';
 import { resolveSigners } from './resolve-signers.ts';
 import type { DocumentFiles } from './store-document.ts';
 
@@ -46,11 +46,14 @@ function placeholderWarnings(order: DocumentOrder, tags: readonly { tag: string;
   }));
 }
 
-export async function renderDocumentFiles(
+export type RenderedDocument = Omit<DocumentFiles, 'pdf'>;
+
+/** The DOCX of a document with its signing setup and warnings, before conversion to PDF. */
+export async function renderDocument(
   services: RuntimeServices,
   order: DocumentOrder,
   documentId: string,
-): Promise<DocumentFiles> {
+): Promise<RenderedDocument> {
   const template = await loadTemplate(services, order);
   const ourCompany = await loadOurCompany(services, order.event.ourCompany);
   const resolved = await resolveSigners(services, order.signers, order.ruleName);
@@ -65,8 +68,7 @@ export async function renderDocumentFiles(
     documentId,
     now: services.now(),
   });
-  const rendered = renderDocx(template, data);
-  const pdf = await convert(services, rendered.docx);
+  const rendered = await renderDocxInWorker(template, data);
   const { companySigner, counterparties, signingOrder, linkExpiryDays } = order.settings;
   const signing: SigningSetup = {
     companySigner,
@@ -77,5 +79,14 @@ export async function renderDocumentFiles(
   };
   const at = services.now().toISOString();
   const warnings = [...order.warnings, ...resolved.warnings, ...placeholderWarnings(order, rendered.warnings)];
-  return { docx: rendered.docx, pdf, signing, warnings: warnings.map((warning) => ({ at, ...warning })) };
+  return { docx: rendered.docx, signing, warnings: warnings.map((warning) => ({ at, ...warning })) };
+}
+
+export async function renderDocumentFiles(
+  services: RuntimeServices,
+  order: DocumentOrder,
+  documentId: string,
+): Promise<DocumentFiles> {
+  const rendered = await renderDocument(services, order, documentId);
+  return { ...rendered, pdf: await convert(services, rendered.docx) };
 }

@@ -2,7 +2,7 @@
 // tags) and stores it with its placeholders. A refused upload writes nothing.
 import { createHash } from 'node:crypto';
 import type { TemplateInfo } from '../../schemas/index.ts';
-import { inspectTemplate } from '../documents/render/inspect-template.ts';
+import { inspectTemplateInWorker } from '../documents/render/template-in-worker.ts';
 import { conflict } from '../errors/app-error.ts';
 import type { RuntimeServices } from '../services.ts';
 import type { TemplateUpload } from './read-template-upload.ts';
@@ -28,7 +28,7 @@ export async function uploadTemplate(services: Services, upload: TemplateUpload)
   const identity = templateIdentity(upload);
   const bytes = upload.file?.bytes ?? new Uint8Array();
   if (await templateExists(services, identity.id)) throw taken(identity.id);
-  const { placeholders } = await inspectTemplate(bytes);
+  const { placeholders } = await inspectTemplateInWorker(bytes);
   const row = {
     id: identity.id,
     document_type: identity.documentType,

@@ -1,10 +1,15 @@
 // Checks an uploaded template before anything stores it, cheapest and most basic check first:
-// is it a zip with the parts of a Word document, can every entry be read, does it stay small
-// when inflated, are its tags well formed. Each failure is a validation error with its own code.
+// is it a zip with the parts of a Word document and few entries, can every entry be read, does it
+// stay small when inflated, is every XML part well-formed, free of tracked changes and comments and
+// of a bounded number of tags, are its tags well formed. Each failure is a validation error with
+// its own code. CPU-heavy: the runtime calls it in a worker (template-in-worker.ts).
 import inspectModuleExport from 'docxtemplater/js/inspect-module.js';
 import { type AppError, validationError } from '../../errors/app-error.ts';
+import { checkXmlPart } from './check-xml-part.ts';
+import { findRevisions, refuseRevisions } from './find-revisions.ts';
 import { listPlaceholders } from './list-placeholders.ts';
 import { openTemplate } from './open-template.ts';
+import { describeBytes, templateLimits } from './template-limits.ts';
 import { inflateEntries, readZipDirectory, type ZipDirectory, zipBomb } from './zip-archive.ts';
 
 export interface TemplateLimits {
@@ -23,27 +28,86 @@ export interface TemplateInspection {
 type InspectModule = InstanceType<(typeof inspectModuleExport)['default']>;
 const createInspectModule = inspectModuleExport as unknown as () => InspectModule;
 
-const defaultMaxUncompressedBytes = 50 * 1024 * 1024;
-const defaultMaxRatio = 100;
 const requiredParts = ['[Content_Types].xml', 'word/document.xml'];
 
 export async function inspectTemplate(bytes: Uint8Array, limits: TemplateLimits = {}): Promise<TemplateInspection> {
   if (!hasZipSignature(bytes)) throw notDocx('it is not a zip archive, and a .docx file always is');
   const directory = await readZipDirectory(bytes);
+  let xmlParts: Map<string, string>;
   try {
     requireWordParts(directory);
+    requireFewEntries(directory);
     const { limit, limitText } = inflationLimit(bytes.length, limits);
     const declared = directory.entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
     if (declared > limit) {
       throw zipBomb(`its entries declare ${describeBytes(declared)} once inflated, above ${limitText}`);
     }
-    await inflateEntries(directory, limit, limitText);
+    xmlParts = await inflateEntries(directory, {
+      total: limit,
+      totalText: limitText,
+      xml: templateLimits.maxXmlBytes,
+      xmlPart: templateLimits.maxXmlPartBytes,
+    });
   } finally {
     directory.zipfile.close();
   }
+  checkXmlParts(xmlParts);
+  refuseRevisions(findRevisions(xmlParts));
+  refuseTooManyTags(countTagOpenings(xmlParts));
   const inspector = createInspectModule();
   openTemplate(bytes, { modules: [inspector] });
   return { placeholders: listPlaceholders(inspector.getAllStructuredTags()) };
+}
+
+function requireFewEntries(directory: ZipDirectory): void {
+  const count = directory.entries.length;
+  if (count <= templateLimits.maxEntries) return;
+  throw validationError(
+    'TEMPLATE_TOO_MANY_ENTRIES',
+    `The template holds ${count} files, above the limit of ${templateLimits.maxEntries}. A Word document has a few ` +
+      'dozen: remove embedded files or objects, save it again as .docx and upload that file.',
+  );
+}
+
+function checkXmlParts(parts: ReadonlyMap<string, string>): void {
+  const details = [];
+  for (const [name, text] of parts) {
+    const problem = checkXmlPart(text);
+    if (problem) details.push({ pointer: `/file/${name}`, message: `${name}: ${problem}` });
+  }
+  if (details.length === 0) return;
+  throw validationError(
+    'TEMPLATE_XML_INVALID',
+    `The template's ${details.map((detail) => detail.pointer.slice(6)).join(', ')} ${details.length === 1 ? 'is' : 'are'} ` +
+      'not well-formed XML, so LibreOffice could not convert it: open the template in Word, save it again as .docx ' +
+      '(not by editing its XML by hand) and upload that file.',
+    details,
+  );
+}
+
+// Every "{" in the text of the parts (not in their markup) may open a tag: an upper bound on the
+// tags docxtemplater would compile, counted before it spends memory on them.
+function countTagOpenings(parts: ReadonlyMap<string, string>): number {
+  let count = 0;
+  for (const text of parts.values()) {
+    let inMarkup = false;
+    for (let at = 0; at < text.length; at++) {
+      const code = text.charCodeAt(at);
+      if (code === 60) inMarkup = true;
+      else if (code === 62) inMarkup = false;
+      else if (code === 123 && !inMarkup) count++;
+    }
+  }
+  return count;
+}
+
+function refuseTooManyTags(count: number): void {
+  if (count <= templateLimits.maxTags) return;
+  throw validationError(
+    'TEMPLATE_TOO_MANY_TAGS',
+    `The template holds ${count} placeholder braces ({), above the limit of ${templateLimits.maxTags} tags. ` +
+      'Use a loop ({#deal.contacts}…{/deal.contacts}) instead of repeating tags, or split the template.',
+  );
 }
 
 // A zip starts with a local file header (PK\3\4), or is empty (PK\5\6).
@@ -59,8 +123,8 @@ function requireWordParts(directory: ZipDirectory): void {
 }
 
 function inflationLimit(uploadSize: number, limits: TemplateLimits): { limit: number; limitText: string } {
-  const maxBytes = limits.maxUncompressedBytes ?? defaultMaxUncompressedBytes;
-  const ratio = limits.maxRatio ?? defaultMaxRatio;
+  const maxBytes = limits.maxUncompressedBytes ?? templateLimits.maxUncompressedBytes;
+  const ratio = limits.maxRatio ?? templateLimits.maxRatio;
   const byRatio = ratio * uploadSize;
   if (byRatio < maxBytes) {
     return {
@@ -69,12 +133,6 @@ function inflationLimit(uploadSize: number, limits: TemplateLimits): { limit: nu
     };
   }
   return { limit: maxBytes, limitText: `the ${describeBytes(maxBytes)} limit` };
-}
-
-function describeBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} bytes`;
 }
 
 function notDocx(reason: string): AppError {

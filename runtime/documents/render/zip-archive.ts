@@ -3,6 +3,7 @@
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { AppError, validationError } from '../../errors/app-error.ts';
+import { describeBytes, isXmlPart } from './template-limits.ts';
 
 export interface ZipDirectory {
   zipfile: ZipFile;
@@ -24,19 +25,41 @@ export async function readZipDirectory(bytes: Uint8Array): Promise<ZipDirectory>
   }
 }
 
+export interface InflateLimits {
+  /** Most bytes all entries may inflate to, and how to say it. */
+  total: number;
+  totalText: string;
+  /** Most bytes the XML parts may inflate to, together and each. */
+  xml: number;
+  xmlPart: number;
+}
+
 /**
- * Inflates every entry and counts the bytes as they come, stopping as soon as the total passes
- * `limit`, so neither a lying header nor a flood of entries can make us inflate more.
+ * Inflates every entry and counts the bytes as they come, stopping as soon as a limit is passed,
+ * so neither a lying header nor a flood of entries can make us inflate more. Returns the text of
+ * the XML parts (by entry name); other entries (images) are counted and dropped.
  */
-export async function inflateEntries(directory: ZipDirectory, limit: number, limitText: string): Promise<number> {
+export async function inflateEntries(directory: ZipDirectory, limits: InflateLimits): Promise<Map<string, string>> {
   let total = 0;
+  let xmlTotal = 0;
+  const xmlParts = new Map<string, string>();
   for (const entry of directory.entries) {
     if (entry.fileName.endsWith('/')) continue;
+    const xml = isXmlPart(entry.fileName);
+    const chunks: Buffer[] = [];
+    let size = 0;
     const stream = await openEntry(directory.zipfile, entry);
     try {
       for await (const chunk of stream) {
-        total += (chunk as Buffer).length;
-        if (total > limit) throw zipBomb(`its entries inflate to more than ${limitText}`);
+        const length = (chunk as Buffer).length;
+        total += length;
+        size += length;
+        if (total > limits.total) throw zipBomb(`its entries inflate to more than ${limits.totalText}`);
+        if (!xml) continue;
+        xmlTotal += length;
+        if (size > limits.xmlPart) throw xmlTooLarge(`the part ${entry.fileName} inflates`, limits.xmlPart);
+        if (xmlTotal > limits.xml) throw xmlTooLarge('its XML parts together inflate', limits.xml);
+        chunks.push(chunk as Buffer);
       }
     } catch (error) {
       if (error instanceof AppError) throw error;
@@ -44,8 +67,17 @@ export async function inflateEntries(directory: ZipDirectory, limit: number, lim
     } finally {
       stream.destroy();
     }
+    if (xml) xmlParts.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
   }
-  return total;
+  return xmlParts;
+}
+
+function xmlTooLarge(what: string, limit: number): AppError {
+  return validationError(
+    'TEMPLATE_XML_TOO_LARGE',
+    `The template was refused because ${what} to more than ${describeBytes(limit)} of XML (the limit). ` +
+      'A contract is well under 1 MB of text: remove pasted-in content or repeated pages, save as .docx and upload it again.',
+  );
 }
 
 async function openEntry(zipfile: ZipFile, entry: Entry): Promise<Readable> {

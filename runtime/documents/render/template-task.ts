@@ -1,0 +1,17 @@
+// What the template worker is asked to do, and how it answers (template-worker.ts).
+import type { ApiErrorDetail, TemplateData } from '../../../schemas/index.ts';
+import type { ErrorKind } from '../../errors/app-error.ts';
+import type { TemplateLimits } from './inspect-template.ts';
+
+export type TemplateTask =
+  | { kind: 'inspect'; bytes: Uint8Array; limits?: TemplateLimits }
+  | { kind: 'render'; template: Uint8Array; data: TemplateData };
+
+export interface WorkerFailure {
+  kind?: ErrorKind;
+  code?: string;
+  message: string;
+  details?: ApiErrorDetail[] | undefined;
+}
+
+export type WorkerReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: WorkerFailure };
