@@ -47,6 +47,9 @@ export type SigningOrder = ("companyFirst" | "clientsFirst" | "parallel")
 /**
  * This interface was referenced by `Flow`'s JSON-Schema
  * via the `definition` "flowNode".
+ * 
+ * This interface was referenced by `Flow1`'s JSON-Schema
+ * via the `definition` "flowNode".
  */
 export type FlowNode = ((StageEnteredNode | DocumentCompletedNode | DocumentDeclinedNode | ConditionNode | SendDocumentNode | MoveDealNode | CallWebhookNode) & {
 type: ("stageEntered" | "documentCompleted" | "documentDeclined" | "condition" | "sendDocument" | "moveDeal" | "callWebhook")
@@ -72,15 +75,10 @@ export type Role = ("admin" | "client" | "analyst")
  */
 export type RunStatus = ("accepted" | "running" | "completed" | "failed")
 /**
- * A published version: its info, the flow document as published and its compiled rule set.
- * 
  * This interface was referenced by `ApiResources`'s JSON-Schema
- * via the `definition` "flowVersionDetail".
+ * via the `definition` "backtestDifferenceKind".
  */
-export type FlowVersionDetail = (FlowVersionInfo & {
-document: Flow
-ruleSet: RuleSet
-})
+export type BacktestDifferenceKind = ("document" | "template" | "signers" | "action")
 
 export interface InkflowSchemas {
 "common.schema.json"?: Common
@@ -102,6 +100,16 @@ export interface InkflowSchemas {
  */
 export interface Common {
 [k: string]: unknown | undefined
+}
+/**
+ * Present when a list in an answer was cut: the first `shown` of `total` entries are listed.
+ * 
+ * This interface was referenced by `Common`'s JSON-Schema
+ * via the `definition` "truncation".
+ */
+export interface Truncation {
+shown: number
+total: number
 }
 /**
  * A sales pipeline: its ordered stages and the custom deal fields that flows may test.
@@ -228,11 +236,20 @@ nodes: FlowNode[]
  * @maxItems 20000
  */
 edges: FlowEdge[]
+/**
+ * Sticky notes drawn on the canvas by the designer; they explain the flow and are ignored by validation, compilation and evaluation.
+ * 
+ * @maxItems 1000
+ */
+notes?: FlowNote[]
 }
 /**
  * Trigger: a deal of the flow's pipeline enters a stage.
  * 
  * This interface was referenced by `Flow`'s JSON-Schema
+ * via the `definition` "stageEnteredNode".
+ * 
+ * This interface was referenced by `Flow1`'s JSON-Schema
  * via the `definition` "stageEnteredNode".
  */
 export interface StageEnteredNode {
@@ -243,6 +260,9 @@ data: StageEnteredData
 }
 /**
  * This interface was referenced by `Flow`'s JSON-Schema
+ * via the `definition` "position".
+ * 
+ * This interface was referenced by `Flow1`'s JSON-Schema
  * via the `definition` "position".
  */
 export interface Position {
@@ -258,6 +278,9 @@ stageId: Identifier
  * 
  * This interface was referenced by `Flow`'s JSON-Schema
  * via the `definition` "documentCompletedNode".
+ * 
+ * This interface was referenced by `Flow1`'s JSON-Schema
+ * via the `definition` "documentCompletedNode".
  */
 export interface DocumentCompletedNode {
 id: Identifier
@@ -268,6 +291,9 @@ data: DocumentTriggerData
 /**
  * This interface was referenced by `Flow`'s JSON-Schema
  * via the `definition` "documentTriggerData".
+ * 
+ * This interface was referenced by `Flow1`'s JSON-Schema
+ * via the `definition` "documentTriggerData".
  */
 export interface DocumentTriggerData {
 label?: string
@@ -277,6 +303,9 @@ documentType: DocumentType
  * Trigger: a signer declined a document of this type.
  * 
  * This interface was referenced by `Flow`'s JSON-Schema
+ * via the `definition` "documentDeclinedNode".
+ * 
+ * This interface was referenced by `Flow1`'s JSON-Schema
  * via the `definition` "documentDeclinedNode".
  */
 export interface DocumentDeclinedNode {
@@ -289,6 +318,9 @@ data: DocumentTriggerData
  * Tests deal facts; its outgoing edges leave from the handle 'true' or 'false'.
  * 
  * This interface was referenced by `Flow`'s JSON-Schema
+ * via the `definition` "conditionNode".
+ * 
+ * This interface was referenced by `Flow1`'s JSON-Schema
  * via the `definition` "conditionNode".
  */
 export interface ConditionNode {
@@ -306,6 +338,9 @@ conditions: ConditionGroup
  * 
  * This interface was referenced by `Flow`'s JSON-Schema
  * via the `definition` "sendDocumentNode".
+ * 
+ * This interface was referenced by `Flow1`'s JSON-Schema
+ * via the `definition` "sendDocumentNode".
  */
 export interface SendDocumentNode {
 id: Identifier
@@ -317,6 +352,9 @@ data: SendDocumentSettings
  * Action (after a document trigger): move the deal to another stage in the CRM.
  * 
  * This interface was referenced by `Flow`'s JSON-Schema
+ * via the `definition` "moveDealNode".
+ * 
+ * This interface was referenced by `Flow1`'s JSON-Schema
  * via the `definition` "moveDealNode".
  */
 export interface MoveDealNode {
@@ -330,6 +368,9 @@ data: MoveDealSettings
  * 
  * This interface was referenced by `Flow`'s JSON-Schema
  * via the `definition` "callWebhookNode".
+ * 
+ * This interface was referenced by `Flow1`'s JSON-Schema
+ * via the `definition` "callWebhookNode".
  */
 export interface CallWebhookNode {
 id: Identifier
@@ -339,6 +380,9 @@ data: CallWebhookSettings
 }
 /**
  * This interface was referenced by `Flow`'s JSON-Schema
+ * via the `definition` "flowEdge".
+ * 
+ * This interface was referenced by `Flow1`'s JSON-Schema
  * via the `definition` "flowEdge".
  */
 export interface FlowEdge {
@@ -350,6 +394,20 @@ target: string
  */
 sourceHandle?: ("true" | "false" | null)
 targetHandle?: (string | null)
+}
+/**
+ * This interface was referenced by `Flow`'s JSON-Schema
+ * via the `definition` "flowNote".
+ * 
+ * This interface was referenced by `Flow1`'s JSON-Schema
+ * via the `definition` "flowNote".
+ */
+export interface FlowNote {
+id: Identifier
+position: Position
+text: string
+width?: number
+height?: number
 }
 /**
  * What the CRM posts (deal.stage_changed), and what the runtime raises itself when a document is completed or declined.
@@ -621,7 +679,7 @@ actionNodeId: string
  * One validation finding about a flow, addressed to the node or edge it concerns so the designer can highlight it.
  */
 export interface Diagnostic {
-code: ("SCHEMA_INVALID" | "SCHEMA_VERSION_UNSUPPORTED" | "DUPLICATE_ID" | "EDGE_SOURCE_MISSING" | "EDGE_TARGET_MISSING" | "EDGE_HANDLE_INVALID" | "EDGE_INTO_TRIGGER" | "EDGE_FROM_ACTION" | "FLOW_CYCLE" | "FLOW_TOO_MANY_PATHS" | "FLOW_NO_TRIGGER" | "NODE_UNREACHABLE" | "NODE_NO_OUTPUT" | "STAGE_UNKNOWN" | "FACT_UNKNOWN" | "OPERATOR_UNKNOWN" | "OPERATOR_NOT_FOR_FACT" | "VALUE_TYPE_MISMATCH" | "ACTION_TEMPLATE_MISSING" | "TEMPLATE_UNKNOWN" | "EMPLOYEE_UNKNOWN" | "ACTION_NEEDS_DOCUMENT_TRIGGER" | "RULE_CONFLICT" | "RULE_OVERLAP" | "CONDITION_NEVER_TRUE" | "PATH_NEVER_TRUE")
+code: ("SCHEMA_INVALID" | "SCHEMA_VERSION_UNSUPPORTED" | "DUPLICATE_ID" | "EDGE_SOURCE_MISSING" | "EDGE_TARGET_MISSING" | "EDGE_HANDLE_INVALID" | "EDGE_INTO_TRIGGER" | "EDGE_FROM_ACTION" | "FLOW_CYCLE" | "FLOW_TOO_MANY_PATHS" | "FLOW_TOO_LARGE" | "CONDITION_TOO_DEEP" | "FLOW_NO_TRIGGER" | "NODE_UNREACHABLE" | "NODE_NO_OUTPUT" | "STAGE_UNKNOWN" | "FACT_UNKNOWN" | "OPERATOR_UNKNOWN" | "OPERATOR_NOT_FOR_FACT" | "VALUE_TYPE_MISMATCH" | "ACTION_TEMPLATE_MISSING" | "TEMPLATE_UNKNOWN" | "EMPLOYEE_UNKNOWN" | "ACTION_NEEDS_DOCUMENT_TRIGGER" | "RULE_CONFLICT" | "RULE_OVERLAP" | "CONDITION_NEVER_TRUE" | "PATH_NEVER_TRUE")
 severity: ("error" | "warning")
 message: string
 nodeId?: string
@@ -641,7 +699,11 @@ error: ApiErrorBody
 export interface ApiErrorBody {
 code: string
 message: string
+/**
+ * @maxItems 50
+ */
 details?: ApiErrorDetail[]
+truncated?: Truncation
 }
 export interface ApiErrorDetail {
 pointer?: string
@@ -735,7 +797,13 @@ createdAt: string
 export interface FlowDetail {
 flow: FlowSummary
 draft: Flow
+/**
+ * Errors first; at most 50 (see diagnosticsTruncated).
+ * 
+ * @maxItems 50
+ */
 diagnostics: Diagnostic[]
+diagnosticsTruncated?: Truncation
 }
 /**
  * This interface was referenced by `ApiResources`'s JSON-Schema
@@ -913,7 +981,28 @@ detail: string
  * via the `definition` "flowValidationResult".
  */
 export interface FlowValidationResult {
+/**
+ * Errors first; at most 50 (see diagnosticsTruncated).
+ * 
+ * @maxItems 50
+ */
 diagnostics: Diagnostic[]
+diagnosticsTruncated?: Truncation
+}
+/**
+ * A published version: its info (as FlowVersionInfo), the flow document as published and its compiled rule set.
+ * 
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "flowVersionDetail".
+ */
+export interface FlowVersionDetail {
+flowId: string
+version: number
+publishedAt: string
+ruleCount: number
+active: boolean
+document: Flow
+ruleSet: RuleSet
 }
 /**
  * This interface was referenced by `ApiResources`'s JSON-Schema
@@ -924,6 +1013,158 @@ export interface RollbackRequest {
  * The earlier published version to make active again.
  */
 version: number
+}
+/**
+ * Who the API token belongs to: what the designer shows, hides and disables.
+ * 
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "me".
+ */
+export interface Me {
+tokenId: string
+name: string
+role: Role
+}
+/**
+ * A deal event as the runtime received and stored it (personal data: admin and client only).
+ * 
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "storedEvent".
+ */
+export interface StoredEvent {
+eventId: string
+type: string
+occurredAt: string
+receivedAt: string
+pipelineId: string
+dealId: string
+stageId: string
+documentType?: string
+runId: string
+event: DealEvent
+}
+/**
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "storedEventList".
+ */
+export interface StoredEventList {
+events: StoredEvent[]
+/**
+ * Pass as ?before= for the next, older page; absent on the last page.
+ */
+nextBefore?: string
+}
+/**
+ * Compare a draft with the active version over the last events stored for the flow's pipeline.
+ * 
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "backtestRequest".
+ */
+export interface BacktestRequest {
+draft?: Flow1
+/**
+ * How many of the newest stored events to compare (default 1000).
+ */
+limit?: number
+}
+/**
+ * A flow: what happens to deals of one pipeline, drawn as a graph of nodes and edges in React Flow's shape (id, type, position, data).
+ */
+export interface Flow1 {
+/**
+ * The flow language version; this build reads 1.
+ */
+schemaVersion: 1
+id: Identifier
+/**
+ * Published version number (set by the runtime; 1 when absent).
+ */
+version?: number
+name: string
+description?: string
+pipeline: Pipeline
+/**
+ * @maxItems 5000
+ */
+nodes: FlowNode[]
+/**
+ * @maxItems 20000
+ */
+edges: FlowEdge[]
+/**
+ * Sticky notes drawn on the canvas by the designer; they explain the flow and are ignored by validation, compilation and evaluation.
+ * 
+ * @maxItems 1000
+ */
+notes?: FlowNote[]
+}
+/**
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "backtestResult".
+ */
+export interface BacktestResult {
+flowId: string
+/**
+ * The version the draft is compared with; null when nothing is published (every planned action is a change).
+ */
+activeVersion: (number | null)
+eventsCompared: number
+/**
+ * Events whose plans differ.
+ */
+eventsChanged: number
+perRule: BacktestRuleCount[]
+/**
+ * The changed events, newest first, at most 200; empty for analysts (counts only: plans hold personal data).
+ */
+differences: BacktestDifference[]
+/**
+ * True when more events changed than are listed.
+ */
+truncated: boolean
+/**
+ * Time spent comparing, in milliseconds.
+ */
+ms: number
+}
+export interface BacktestRuleCount {
+ruleName: string
+draftFired: number
+activeFired: number
+}
+/**
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "backtestDifference".
+ */
+export interface BacktestDifference {
+eventId: string
+dealId: string
+occurredAt: string
+stageId: string
+documentType?: string
+kinds: BacktestDifferenceKind[]
+draft: ActionPlan
+active: ActionPlan
+}
+/**
+ * Render the document a sendDocument node would make for a deal event, as PDF; nothing is stored or sent.
+ * 
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "documentPreviewRequest".
+ */
+export interface DocumentPreviewRequest {
+event: DealEvent
+settings: SendDocumentSettings
+ruleName?: string
+}
+/**
+ * Render a template with a deal as PDF (nothing stored); without a deal, the demo deal is used.
+ * 
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "templatePreviewRequest".
+ */
+export interface TemplatePreviewRequest {
+deal?: Deal
 }
 /**
  * The analysts' export of a rule set: one row per rule in evaluation order, each with its json-rules-engine definition. `inkflow export --format json` and GET /api/v1/export return it; the CSV export has the same rows without the definition.

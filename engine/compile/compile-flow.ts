@@ -1,15 +1,11 @@
 // Flow → json-rules-engine rule set with an index by (pipeline, trigger). Deterministic: the same
 // flows give byte-identical JSON (rules sorted by bucket, priority, name; no clocks, no randomness).
 import type { CompiledRule, Condition, ConditionNode, Flow, RuleSet } from '../../schemas/index.ts';
-import {
-  buildGraph,
-  collectRulePaths,
-  type FlowGraph,
-  maxPathsPerRule,
-  type PathStep,
-  type RulePaths,
-} from '../flow/flow-graph.ts';
+import { buildGraph, type FlowGraph } from '../flow/flow-graph.ts';
 import { actionOf, bucketKey, triggerOf } from '../flow/node-kinds.ts';
+import { collectRules, maxCompiledSize, maxPathsPerRule, type PathStep, type RulePaths } from '../flow/rule-paths.ts';
+import { deepNestingMessage, findDeepNesting } from '../json/find-deep-nesting.ts';
+import { findNonFiniteNumber } from '../json/find-non-finite-number.ts';
 import { collectFacts, compileCondition, UncompilableFlowError } from './compile-condition.ts';
 
 export { UncompilableFlowError } from './compile-condition.ts';
@@ -19,21 +15,32 @@ export function ruleName(flowId: string, triggerNodeId: string, actionNodeId: st
   return `${flowId}:${triggerNodeId}->${actionNodeId}`;
 }
 
-function stepCondition(flow: Flow, step: PathStep): Condition {
-  const node = flow.nodes.find((candidate) => candidate.id === step.conditionNodeId) as ConditionNode;
+function stepCondition(graph: FlowGraph, step: PathStep): Condition {
+  const node = graph.nodes.get(step.conditionNodeId) as ConditionNode;
   const compiled = compileCondition(node.data.conditions);
   return step.branch === 'true' ? compiled : { not: compiled };
 }
 
 /** The flow's own conditions of a rule: the conjunction along its path, or any of its paths. */
-function pathConditions(flow: Flow, rule: RulePaths): Condition[] {
+function pathConditions(graph: FlowGraph, rule: RulePaths): Condition[] {
   if (rule.paths.some((path) => path.length === 0)) return [];
-  if (rule.paths.length === 1) return (rule.paths[0] as PathStep[]).map((step) => stepCondition(flow, step));
-  return [{ any: rule.paths.map((path) => ({ all: path.map((step) => stepCondition(flow, step)) })) }];
+  if (rule.paths.length === 1) return (rule.paths[0] as PathStep[]).map((step) => stepCondition(graph, step));
+  return [{ any: rule.paths.map((path) => ({ all: path.map((step) => stepCondition(graph, step)) })) }];
 }
 
 /** Guards for flows that skipped validation: compiling them would silently change their meaning. */
-function assertCompilable(flow: Flow, graph: FlowGraph, rules: readonly RulePaths[]): void {
+function assertReadable(flow: Flow): void {
+  const deep = findDeepNesting(flow);
+  if (deep) throw new UncompilableFlowError(`flow ${flow.id}: at ${deep.pointer}: ${deepNestingMessage(deep)}`);
+  const pointer = findNonFiniteNumber(flow);
+  // JSON.stringify would write it as null, which json-rules-engine compares differently.
+  if (pointer !== undefined) throw new UncompilableFlowError(`flow ${flow.id}: at ${pointer}: not a finite number`);
+}
+
+function assertCompilable(flow: Flow, graph: FlowGraph, rules: readonly RulePaths[], size: number): void {
+  if (size > maxCompiledSize) {
+    throw new UncompilableFlowError(`flow ${flow.id}: compiles to more than ${maxCompiledSize} condition nodes`);
+  }
   for (const [nodeId, edges] of graph.outgoing) {
     if (graph.nodes.get(nodeId)?.type !== 'condition') continue;
     const unbranched = edges.find((edge) => edge.branch === undefined);
@@ -51,7 +58,7 @@ function assertCompilable(flow: Flow, graph: FlowGraph, rules: readonly RulePath
   }
 }
 
-function compileRule(flow: Flow, rule: RulePaths): CompiledRule {
+function compileRule(flow: Flow, graph: FlowGraph, rule: RulePaths): CompiledRule {
   const trigger = triggerOf(rule.trigger);
   const action = actionOf(rule.action);
   if (!trigger || !action)
@@ -71,7 +78,7 @@ function compileRule(flow: Flow, rule: RulePaths): CompiledRule {
         { fact: 'pipelineId', operator: 'equal', value: pipelineId },
         { fact: 'eventType', operator: 'equal', value: trigger.eventType },
         { fact: trigger.selectorFact, operator: 'equal', value: trigger.selector },
-        ...pathConditions(flow, rule),
+        ...pathConditions(graph, rule),
       ],
     },
     event: {
@@ -102,10 +109,11 @@ export function compileFlows(flows: readonly Flow[]): RuleSet {
   const ordered = [...flows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const rules: CompiledRule[] = [];
   for (const flow of ordered) {
+    assertReadable(flow);
     const graph = buildGraph(flow);
-    const flowRules = collectRulePaths(graph);
-    assertCompilable(flow, graph, flowRules);
-    for (const rule of flowRules) rules.push(compileRule(flow, rule));
+    const { rules: flowRules, compiledSize } = collectRules(graph);
+    assertCompilable(flow, graph, flowRules, compiledSize);
+    for (const rule of flowRules) rules.push(compileRule(flow, graph, rule));
   }
   rules.sort(byEvaluationOrder);
   const facts = new Set<string>();

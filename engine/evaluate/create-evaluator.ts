@@ -3,6 +3,8 @@
 // between evaluate() calls, unlike json-rules-engine's engine.status.
 import type { ActionPlan, DealEvent, RuleSet, RuleTrace } from '../../schemas/index.ts';
 import { toFacts } from '../facts/to-facts.ts';
+import { findDeepNesting, maxDocumentDepth, maxRuleConditionDepth } from '../json/find-deep-nesting.ts';
+import { findNonFiniteNumber } from '../json/find-non-finite-number.ts';
 import { bucketOf, triggerFactsAreExact } from './bucket-of.ts';
 import { runNode } from './bucket-program.ts';
 import { buildPlan } from './build-plan.ts';
@@ -29,10 +31,22 @@ export interface Evaluator {
   readonly bucketCount: number;
 }
 
+/** Everything below reads conditions recursively: the depth is bounded here, once. */
+function assertReadable(ruleSet: RuleSet): void {
+  const deep = findDeepNesting(ruleSet, { groups: maxRuleConditionDepth, document: maxDocumentDepth });
+  if (deep) {
+    const what = deep.kind === 'groups' ? 'groups (all / any / not) deep' : 'levels of arrays and objects deep';
+    throw new RuleSetError(`at ${deep.pointer}: conditions nest more than ${deep.limit} ${what}`);
+  }
+  const pointer = findNonFiniteNumber(ruleSet);
+  if (pointer !== undefined) throw new RuleSetError(`at ${pointer}: a number must be finite, not Infinity or NaN`);
+}
+
 function prepareRules(ruleSet: RuleSet): Map<string, PreparedRule> {
   if (!Array.isArray(ruleSet?.rules) || !Array.isArray(ruleSet.facts) || typeof ruleSet.index !== 'object') {
     throw new RuleSetError('a rule set needs "rules", "facts" and "index"');
   }
+  assertReadable(ruleSet);
   const knownFacts = new Set(ruleSet.facts);
   const prepared = new Map<string, PreparedRule>();
   for (const rule of ruleSet.rules) {

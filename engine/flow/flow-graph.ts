@@ -1,4 +1,4 @@
-// The flow as a graph: adjacency, cycle detection and the trigger→action paths that become rules.
+// The flow as a graph: adjacency, cycle detection and reachability (rule-paths.ts lists the paths).
 import type { Flow, FlowEdge, FlowNode } from '../../schemas/index.ts';
 import { roleOf } from './node-kinds.ts';
 
@@ -39,23 +39,39 @@ export function buildGraph(flow: Flow): FlowGraph {
   return { nodes, outgoing, incoming, triggers };
 }
 
-/** Node ids on some cycle, each cycle reported once as the list of its nodes. */
+// Enough to show what to fix; a graph of 20,000 edges could close thousands of loops.
+export const maxReportedCycles = 20;
+
+/** Node ids on some cycle, each cycle reported once as the list of its nodes. Iterative: graphs are deep. */
 export function findCycles(graph: FlowGraph): string[][] {
   const state = new Map<string, 'visiting' | 'done'>();
-  const stack: string[] = [];
+  const path: string[] = [];
   const cycles: string[][] = [];
-  const visit = (id: string): void => {
-    state.set(id, 'visiting');
-    stack.push(id);
-    for (const { target } of graph.outgoing.get(id) ?? []) {
-      const seen = state.get(target.id);
-      if (seen === 'visiting') cycles.push(stack.slice(stack.indexOf(target.id)));
-      else if (seen === undefined) visit(target.id);
+  for (const start of [...graph.nodes.keys()].sort()) {
+    if (state.has(start)) continue;
+    const stack: Array<{ id: string; next: number }> = [{ id: start, next: 0 }];
+    state.set(start, 'visiting');
+    path.push(start);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { id: string; next: number };
+      const edge = (graph.outgoing.get(top.id) ?? [])[top.next++];
+      if (!edge) {
+        stack.pop();
+        path.pop();
+        state.set(top.id, 'done');
+        continue;
+      }
+      const seen = state.get(edge.target.id);
+      if (seen === 'visiting') {
+        cycles.push(path.slice(path.indexOf(edge.target.id)));
+        if (cycles.length === maxReportedCycles) return cycles;
+      } else if (seen === undefined) {
+        state.set(edge.target.id, 'visiting');
+        path.push(edge.target.id);
+        stack.push({ id: edge.target.id, next: 0 });
+      }
     }
-    stack.pop();
-    state.set(id, 'done');
-  };
-  for (const id of [...graph.nodes.keys()].sort()) if (!state.has(id)) visit(id);
+  }
   return cycles;
 }
 
@@ -77,58 +93,4 @@ export function reachableFrom(graph: FlowGraph, startIds: readonly string[]): Se
     for (const { target } of graph.outgoing.get(id) ?? []) queue.push(target.id);
   }
   return reached;
-}
-
-/** One step of a path through a condition node: which output it left by. */
-export interface PathStep {
-  conditionNodeId: string;
-  branch: Branch;
-}
-
-export interface RulePaths {
-  trigger: FlowNode;
-  action: FlowNode;
-  /** Every distinct way from the trigger to the action; the rule fires if any of them holds. */
-  paths: PathStep[][];
-  /** More than maxPathsPerRule paths exist: the rule cannot be compiled faithfully. */
-  truncated: boolean;
-}
-
-// A flow with many diamonds could have exponentially many paths; past this the flow is rejected
-// (validation reports FLOW_TOO_MANY_PATHS and the compiler refuses it).
-export const maxPathsPerRule = 256;
-
-/**
- * Walks from each trigger to each action it reaches (depth-first, following edges in document
- * order) and groups the paths per (trigger, action) pair. Cycles are cut: validation reports them.
- */
-export function collectRulePaths(graph: FlowGraph): RulePaths[] {
-  const rules: RulePaths[] = [];
-  for (const trigger of graph.triggers) {
-    const byAction = new Map<string, RulePaths>();
-    const walk = (node: FlowNode, steps: PathStep[], onPath: Set<string>): void => {
-      for (const { target, branch } of graph.outgoing.get(node.id) ?? []) {
-        if (onPath.has(target.id)) continue;
-        const role = roleOf(target);
-        const nextSteps =
-          roleOf(node) === 'condition' && branch ? [...steps, { conditionNodeId: node.id, branch }] : steps;
-        if (role === 'action') {
-          let entry = byAction.get(target.id);
-          if (!entry) {
-            entry = { trigger, action: target, paths: [], truncated: false };
-            byAction.set(target.id, entry);
-          }
-          if (entry.paths.length < maxPathsPerRule) entry.paths.push(nextSteps);
-          else entry.truncated = true;
-        } else if (role === 'condition') {
-          onPath.add(target.id);
-          walk(target, nextSteps, onPath);
-          onPath.delete(target.id);
-        }
-      }
-    };
-    walk(trigger, [], new Set([trigger.id]));
-    rules.push(...byAction.values());
-  }
-  return rules;
 }

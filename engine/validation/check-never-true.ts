@@ -1,7 +1,7 @@
 // Conditions that can never be true (an error: the node's true branch is dead) and actions that
 // can never run after a trigger because every path to them is contradictory (a warning).
 import type { Comparison, ConditionNode, Diagnostic } from '../../schemas/index.ts';
-import { maxPathsPerRule, type RulePaths } from '../flow/flow-graph.ts';
+import { maxPathsPerRule, type RulePaths } from '../flow/rule-paths.ts';
 import { locateComparisons } from './check-conditions.ts';
 import { findContradiction } from './condition-satisfiability.ts';
 import { error, warning } from './diagnostic.ts';

@@ -1,18 +1,30 @@
 // A rule reached by more than maxPathsPerRule paths cannot be compiled faithfully (the paths past
-// the limit would be dropped and the rule would miss deals it should match), so it is an error.
+// the limit would be dropped and the rule would miss deals it should match), so it is an error;
+// so is a flow whose rules would copy more than maxCompiledSize condition nodes.
 import type { Diagnostic } from '../../schemas/index.ts';
-import { maxPathsPerRule } from '../flow/flow-graph.ts';
+import { maxCompiledSize, maxPathsPerRule } from '../flow/rule-paths.ts';
+import { error } from './diagnostic.ts';
 import { type FlowUnderCheck, nodePointer } from './flow-under-check.ts';
 
+function checkSize(subject: FlowUnderCheck): Diagnostic[] {
+  if (subject.compiledSize <= maxCompiledSize) return [];
+  const message =
+    `The flow would compile to more than ${maxCompiledSize.toLocaleString('en')} condition tests (every path ` +
+    'repeats the conditions it passes, for every action it reaches); split it into several flows, or put the ' +
+    'shared conditions after fewer branches.';
+  return [error('FLOW_TOO_LARGE', message, { pointer: '/nodes' })];
+}
+
 export function checkPathLimit(subject: FlowUnderCheck): Diagnostic[] {
-  return subject.rulePaths
+  const tooMany = subject.rulePaths
     .filter((rule) => rule.truncated)
     .map((rule) => ({
       code: 'FLOW_TOO_MANY_PATHS' as const,
       severity: 'error' as const,
       nodeId: rule.action.id,
       pointer: nodePointer(subject, rule.action.id),
-      relatedNodeIds: [rule.trigger.id],
-      message: `"${rule.action.id}" is reached from "${rule.trigger.id}" by more than ${maxPathsPerRule} different paths through conditions; merge conditions into fewer nodes (use any/all inside one condition) so the rule stays explainable.`,
+      relatedNodeIds: rule.triggers.map((trigger) => trigger.id),
+      message: `"${rule.action.id}" is reached from "${rule.trigger.id}" by more than ${maxPathsPerRule} different paths through conditions (the limit); merge conditions into fewer nodes (use any/all inside one condition) so the rule stays explainable.`,
     }));
+  return [...checkSize(subject), ...tooMany];
 }

@@ -1,9 +1,12 @@
 // Two send-document rules for one document type in one bucket (pipeline, event type, stage or
 // document type) can both match one event unless their conditions exclude each other. Then only
 // the higher priority is sent: a warning saying which wins, or an error when priorities tie.
+// Bounded for 5,000 senders: at most maxConflictFindings findings (then one that counts the rest),
+// at most maxPathComparisons path pairs compared (past it, pairs are taken to overlap), and a
+// conflict names at most maxNamedRivals rivals, so neither the answer nor the memory grows as n².
 import type { Diagnostic, SendDocumentNode } from '../../schemas/index.ts';
-import { maxPathsPerRule, type PathStep } from '../flow/flow-graph.ts';
 import { bucketKey, triggerOf } from '../flow/node-kinds.ts';
+import { maxPathsPerRule, type PathStep } from '../flow/rule-paths.ts';
 import { findContradiction } from './condition-satisfiability.ts';
 import { error, warning } from './diagnostic.ts';
 import { type FlowUnderCheck, nodePointer } from './flow-under-check.ts';
@@ -13,7 +16,7 @@ import { pathConditions } from './path-conditions.ts';
 interface Sender {
   action: SendDocumentNode;
   paths: PathStep[][];
-  /** Some path list was capped, so exclusivity cannot be shown. */
+  /** Some path list was capped, or the flow's comparison budget spent, so exclusivity cannot be shown. */
   capped: boolean;
   occasion: string;
 }
@@ -35,7 +38,7 @@ function sendersByBucket(subject: FlowUnderCheck): Sender[][] {
     const occasion = occasionOf(trigger.eventType, trigger.selector);
     const sender = group.get(rule.action.id) ?? { action: rule.action, paths: [], capped: false, occasion };
     sender.paths.push(...rule.paths);
-    sender.capped ||= rule.paths.length >= maxPathsPerRule;
+    sender.capped ||= rule.truncated;
     group.set(rule.action.id, sender);
   }
   const position = (sender: Sender): number => subject.nodeIndex.get(sender.action.id) ?? 0;
@@ -49,15 +52,32 @@ function divergeAtCondition(a: readonly PathStep[], b: readonly PathStep[]): boo
   );
 }
 
-function canBothMatch(subject: FlowUnderCheck, a: Sender, b: Sender): boolean {
+export const maxConflictFindings = 50;
+export const maxPathComparisons = 20_000;
+const maxNamedRivals = 10;
+
+/** What the pair checks of one flow may still spend; past it, overlap is assumed, as for capped paths. */
+interface Budget {
+  pathComparisons: number;
+}
+
+function canBothMatch(subject: FlowUnderCheck, a: Sender, b: Sender, budget: Budget): boolean {
   if (a.capped || b.capped) return true;
-  return a.paths.some((pathA) =>
-    b.paths.some(
-      (pathB) =>
-        !divergeAtCondition(pathA, pathB) &&
-        !findContradiction([...pathConditions(subject.graph, pathA), ...pathConditions(subject.graph, pathB)]),
-    ),
-  );
+  for (const pathA of a.paths) {
+    for (const pathB of b.paths) {
+      if (budget.pathComparisons <= 0) {
+        // Said in the message, as for capped path lists.
+        a.capped = true;
+        b.capped = true;
+        return true;
+      }
+      budget.pathComparisons--;
+      if (divergeAtCondition(pathA, pathB)) continue;
+      if (!findContradiction([...pathConditions(subject.graph, pathA), ...pathConditions(subject.graph, pathB)]))
+        return true;
+    }
+  }
+  return false;
 }
 
 const priorityOf = (sender: Sender): number => sender.action.data.priority ?? 1;
@@ -65,7 +85,8 @@ const priorityOf = (sender: Sender): number => sender.action.data.priority ?? 1;
 /** Said when overlap was assumed rather than shown. */
 const cappedNote = (senders: readonly Sender[]): string =>
   senders.some((sender) => sender.capped)
-    ? ` (Some of them are reached by ${maxPathsPerRule} or more paths, too many to compare, so they are taken to overlap.)`
+    ? ` (Some of them are reached by more than ${maxPathsPerRule} paths, or the flow has more than ` +
+      `${maxPathComparisons.toLocaleString('en')} pairs of paths to compare: too many to compare, so they are taken to overlap.)`
     : '';
 
 function overlapWarning(subject: FlowUnderCheck, winner: Sender, loser: Sender): Diagnostic {
@@ -82,10 +103,20 @@ function overlapWarning(subject: FlowUnderCheck, winner: Sender, loser: Sender):
   });
 }
 
-function conflictError(subject: FlowUnderCheck, sender: Sender, others: readonly Sender[]): Diagnostic {
-  const names = quotedNames([sender.action.id, ...others.map((other) => other.action.id)]);
+interface Rivals {
+  named: Sender[];
+  count: number;
+}
+
+function conflictError(subject: FlowUnderCheck, sender: Sender, rivals: Rivals): Diagnostic {
+  const others = rivals.named;
+  const unnamed = rivals.count - others.length;
+  const names =
+    unnamed > 0
+      ? `${[sender.action.id, ...others.map((other) => other.action.id)].map((id) => `"${id}"`).join(', ')} and ${unnamed} more`
+      : quotedNames([sender.action.id, ...others.map((other) => other.action.id)]);
   const message =
-    `${names} ${others.length === 1 ? 'both' : 'all'} send the ` +
+    `${names} ${rivals.count === 1 ? 'both' : 'all'} send the ` +
     `${sender.action.data.documentType} ${sender.occasion} with the same priority ${priorityOf(sender)}, and their ` +
     'conditions can be true for the same deal: only one is sent, and which one depends on rule names. ' +
     `Give one a higher priority or make their conditions exclusive.${cappedNote([sender, ...others])}`;
@@ -96,26 +127,66 @@ function conflictError(subject: FlowUnderCheck, sender: Sender, others: readonly
   });
 }
 
-function checkGroup(subject: FlowUnderCheck, senders: readonly Sender[]): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  const tiedWith = new Map<Sender, Sender[]>(senders.map((sender) => [sender, []]));
-  senders.forEach((a, index) => {
-    for (const b of senders.slice(index + 1)) {
-      if (!canBothMatch(subject, a, b)) continue;
+/** The findings of a flow as they are found: errors kept first, at most maxConflictFindings in all. */
+class Findings {
+  readonly errors: Diagnostic[] = [];
+  readonly warnings: Diagnostic[] = [];
+  omittedErrors = 0;
+  omittedWarnings = 0;
+
+  addError(make: () => Diagnostic): void {
+    if (this.errors.length < maxConflictFindings) this.errors.push(make());
+    else this.omittedErrors++;
+  }
+
+  addWarning(make: () => Diagnostic): void {
+    if (this.warnings.length < maxConflictFindings) this.warnings.push(make());
+    else this.omittedWarnings++;
+  }
+
+  list(): Diagnostic[] {
+    const kept = [...this.errors, ...this.warnings].slice(0, maxConflictFindings);
+    const omitted = this.errors.length + this.warnings.length - kept.length + this.omittedErrors + this.omittedWarnings;
+    if (omitted === 0) return kept;
+    const hasError = this.errors.length + this.omittedErrors > kept.filter((d) => d.severity === 'error').length;
+    const message =
+      `${omitted} more conflicts or overlaps between send-document actions are not listed (only the first ` +
+      `${maxConflictFindings} are): give the actions distinct priorities or exclusive conditions, or split the flow.`;
+    const summary = hasError
+      ? error('RULE_CONFLICT', message, { pointer: '/nodes' })
+      : warning('RULE_OVERLAP', message, { pointer: '/nodes' });
+    return [...kept, summary];
+  }
+}
+
+function checkGroup(subject: FlowUnderCheck, senders: readonly Sender[], budget: Budget, findings: Findings): void {
+  const rivals = new Map<Sender, Rivals>(senders.map((sender) => [sender, { named: [], count: 0 }]));
+  const tie = (sender: Sender, rival: Sender): void => {
+    const entry = rivals.get(sender) as Rivals;
+    entry.count++;
+    if (entry.named.length < maxNamedRivals) entry.named.push(rival);
+  };
+  for (let index = 0; index < senders.length; index++) {
+    const a = senders[index] as Sender;
+    for (let other = index + 1; other < senders.length; other++) {
+      const b = senders[other] as Sender;
+      if (!canBothMatch(subject, a, b, budget)) continue;
       if (priorityOf(a) === priorityOf(b)) {
-        tiedWith.get(a)?.push(b);
-        tiedWith.get(b)?.push(a);
+        tie(a, b);
+        tie(b, a);
       } else {
         const [winner, loser] = priorityOf(a) > priorityOf(b) ? [a, b] : [b, a];
-        diagnostics.push(overlapWarning(subject, winner, loser));
+        findings.addWarning(() => overlapWarning(subject, winner, loser));
       }
     }
-  });
-  for (const [sender, others] of tiedWith)
-    if (others.length > 0) diagnostics.push(conflictError(subject, sender, others));
-  return diagnostics;
+  }
+  for (const [sender, entry] of rivals)
+    if (entry.count > 0) findings.addError(() => conflictError(subject, sender, entry));
 }
 
 export function checkRuleConflicts(subject: FlowUnderCheck): Diagnostic[] {
-  return sendersByBucket(subject).flatMap((senders) => checkGroup(subject, senders));
+  const budget: Budget = { pathComparisons: maxPathComparisons };
+  const findings = new Findings();
+  for (const senders of sendersByBucket(subject)) checkGroup(subject, senders, budget, findings);
+  return findings.list();
 }

@@ -1,6 +1,8 @@
 // The first gate: is this a flow of the language version this build reads, and does it match
 // flow.schema.json? Semantic checks only run on a document that passed both.
 import { checkFlow, type Diagnostic, type Flow, type SchemaViolation } from '../../schemas/index.ts';
+import { deepNestingMessage, findDeepNesting } from '../json/find-deep-nesting.ts';
+import { findNonFiniteNumber, nonFiniteMessage } from '../json/find-non-finite-number.ts';
 import { error, type Place } from './diagnostic.ts';
 
 // Typed by the schema's const, so a new flow language version fails to type-check here until handled.
@@ -59,9 +61,25 @@ function describeViolation(place: Place, violation: SchemaViolation): string {
   return `At ${violation.pointer}${owner}: ${violation.message}.`;
 }
 
+/** What ajv cannot be trusted with: nesting deeper than its recursion holds, and Infinity or NaN. */
+function checkReadable(document: Record<string, unknown>): Diagnostic | undefined {
+  const deep = findDeepNesting(document);
+  if (deep) {
+    const place = placeOf(document, deep.pointer);
+    const message = describeViolation(place, { pointer: deep.pointer, message: deepNestingMessage(deep) });
+    return error(deep.kind === 'groups' ? 'CONDITION_TOO_DEEP' : 'SCHEMA_INVALID', message, place);
+  }
+  const pointer = findNonFiniteNumber(document);
+  if (pointer === undefined) return undefined;
+  const place = placeOf(document, pointer);
+  return error('SCHEMA_INVALID', describeViolation(place, { pointer, message: nonFiniteMessage }), place);
+}
+
 export function checkSchema(document: unknown): SchemaResult {
   const versionProblem = checkVersion(document);
   if (versionProblem) return { diagnostics: [versionProblem] };
+  const unreadable = checkReadable(document as Record<string, unknown>);
+  if (unreadable) return { diagnostics: [unreadable] };
   const result = checkFlow(document);
   if (result.ok) return { flow: result.value, diagnostics: [] };
   const diagnostics = result.violations.map((violation) => {

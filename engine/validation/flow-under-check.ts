@@ -1,7 +1,8 @@
 // What every semantic check reads: the flow, its graph, where each node sits in the document,
 // which triggers reach each node, and the trigger→action paths the compiler would turn into rules.
 import type { Flow, FlowNode } from '../../schemas/index.ts';
-import { buildGraph, collectRulePaths, type FlowGraph, type RulePaths, reachableFrom } from '../flow/flow-graph.ts';
+import { buildGraph, type FlowGraph, reachableFrom } from '../flow/flow-graph.ts';
+import { collectRules, type RulePaths } from '../flow/rule-paths.ts';
 
 export interface FlowUnderCheck {
   flow: Flow;
@@ -11,6 +12,8 @@ export interface FlowUnderCheck {
   /** For each node, the triggers it can be reached from, in document order. */
   triggersReaching: ReadonlyMap<string, readonly FlowNode[]>;
   rulePaths: readonly RulePaths[];
+  /** Condition-tree nodes the compiled rules would hold (see maxCompiledSize). */
+  compiledSize: number;
 }
 
 export function prepareFlow(flow: Flow): FlowUnderCheck {
@@ -27,7 +30,8 @@ export function prepareFlow(flow: Flow): FlowUnderCheck {
       triggersReaching.set(id, triggers);
     }
   }
-  return { flow, graph, nodeIndex, triggersReaching, rulePaths: collectRulePaths(graph) };
+  const { rules, compiledSize } = collectRules(graph);
+  return { flow, graph, nodeIndex, triggersReaching, rulePaths: rules, compiledSize };
 }
 
 /** `/nodes/3`, or `/nodes/3/data/stageId` with a suffix. */

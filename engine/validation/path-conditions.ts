@@ -1,7 +1,8 @@
 // The conditions a trigger→action path imposes: each condition node it passes, as is on its true
 // branch and negated on its false branch (what the compiler puts into the rule).
 import type { Condition, ConditionNode } from '../../schemas/index.ts';
-import type { FlowGraph, PathStep } from '../flow/flow-graph.ts';
+import type { FlowGraph } from '../flow/flow-graph.ts';
+import type { PathStep } from '../flow/rule-paths.ts';
 
 export function pathConditions(graph: FlowGraph, path: readonly PathStep[]): Condition[] {
   return path.map((step) => {

@@ -1,4 +1,11 @@
 // Checks a document read from a file against its schema; the first violation becomes a FileProblem.
+import {
+  deepNestingMessage,
+  findDeepNesting,
+  maxDocumentDepth,
+  maxRuleConditionDepth,
+} from '../../engine/json/find-deep-nesting.ts';
+import { findNonFiniteNumber, nonFiniteMessage } from '../../engine/json/find-non-finite-number.ts';
 import type { Flow, SchemaCheck } from '../../schemas/index.ts';
 import { FileProblem } from './cli-errors.ts';
 
@@ -17,8 +24,18 @@ export function checkSchemaVersion(file: string, document: unknown): void {
   );
 }
 
+/** What the schema validators cannot be given: nesting past their recursion, Infinity and NaN. */
+function checkReadable(file: string, document: unknown): void {
+  // The rule set's depth: a flow nested deeper than its own limit but within this one gets a finding.
+  const deep = findDeepNesting(document, { groups: maxRuleConditionDepth, document: maxDocumentDepth });
+  if (deep) throw new FileProblem(file, deep.pointer, deepNestingMessage(deep));
+  const pointer = findNonFiniteNumber(document);
+  if (pointer !== undefined) throw new FileProblem(file, pointer, nonFiniteMessage);
+}
+
 export function checkDocument<T>(file: string, document: unknown, check: (value: unknown) => SchemaCheck<T>): T {
   checkSchemaVersion(file, document);
+  checkReadable(file, document);
   const result = check(document);
   if (result.ok) return result.value;
   const [first] = result.violations;

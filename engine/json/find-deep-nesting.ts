@@ -1,0 +1,63 @@
+// Condition trees are recursive, and so is every reader of them (ajv's validators included): a
+// tree 2,000 levels deep exhausts the call stack. Documents are measured here, iteratively, before
+// anything recursive reads them, and refused past these depths.
+import { pointerChild, shownPointer } from './json-pointer.ts';
+
+/** Groups (all / any / not) nested in one condition of a flow, the root group counting 1. */
+export const maxConditionDepth = 32;
+
+/**
+ * A compiled rule wraps a flow's conditions in four groups of its own
+ * (all → any of the paths → all of a path → not for a false branch).
+ */
+export const maxRuleConditionDepth = maxConditionDepth + 4;
+
+/** Arrays and objects nested in any document: a flow at the deepest allowed nesting needs about 75. */
+export const maxDocumentDepth = 100;
+
+export interface DeepNesting {
+  /** Where the limit is first passed. */
+  pointer: string;
+  kind: 'groups' | 'document';
+  limit: number;
+}
+
+const groupKeys = ['all', 'any', 'not'];
+
+/** The first place where the document nests past the given depths, or undefined. */
+export function findDeepNesting(
+  value: unknown,
+  limits: { groups: number; document: number } = { groups: maxConditionDepth, document: maxDocumentDepth },
+): DeepNesting | undefined {
+  const pending: Array<{ value: unknown; pointer: string; depth: number; groups: number }> = [
+    { value, pointer: '', depth: 0, groups: 0 },
+  ];
+  while (pending.length > 0) {
+    const item = pending.pop() as (typeof pending)[number];
+    if (item.value === null || typeof item.value !== 'object') continue;
+    const depth = item.depth + 1;
+    if (depth > limits.document)
+      return { pointer: shownPointer(item.pointer), kind: 'document', limit: limits.document };
+    if (Array.isArray(item.value)) {
+      for (let at = item.value.length - 1; at >= 0; at--)
+        pending.push({ value: item.value[at], pointer: pointerChild(item.pointer, at), depth, groups: item.groups });
+      continue;
+    }
+    const isGroup = groupKeys.some((key) => Object.hasOwn(item.value as object, key));
+    const groups = item.groups + (isGroup ? 1 : 0);
+    if (groups > limits.groups) return { pointer: shownPointer(item.pointer), kind: 'groups', limit: limits.groups };
+    const entries = Object.entries(item.value);
+    for (let at = entries.length - 1; at >= 0; at--) {
+      const [key, child] = entries[at] as [string, unknown];
+      pending.push({ value: child, pointer: pointerChild(item.pointer, key), depth, groups });
+    }
+  }
+  return undefined;
+}
+
+/** The sentence for a document that nests too deep. */
+export function deepNestingMessage(found: DeepNesting): string {
+  return found.kind === 'groups'
+    ? `conditions nest more than ${found.limit} groups (all / any / not) deep here; flatten them (e.g. merge nested "all" groups into one)`
+    : `the document nests more than ${found.limit} levels of arrays and objects deep here`;
+}
