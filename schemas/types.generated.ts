@@ -1297,6 +1297,10 @@ amount?: number
  */
 currency?: string
 /**
+ * The deal's locale as the CRM sent it (BCP 47), e.g. "pt-BR"; formatters ({deal.fields.fee | money}) print for it.
+ */
+locale?: string
+/**
  * The pipeline's custom fields by name, as the CRM sent them: {deal.fields.contractTermMonths}.
  */
 fields: {

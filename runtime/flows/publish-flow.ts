@@ -11,7 +11,7 @@ import { loadValidationContext } from './load-validation-context.ts';
 
 type Services = Pick<RuntimeServices, 'database' | 'now'>;
 
-function errorDetails(diagnostics: readonly Diagnostic[]): ApiErrorDetail[] {
+export function errorDetails(diagnostics: readonly Diagnostic[]): ApiErrorDetail[] {
   return diagnostics
     .filter((diagnostic) => diagnostic.severity === 'error')
     .map((diagnostic) => ({

@@ -20,6 +20,8 @@ export interface ApiResponse {
 export interface ApiPath {
   method: 'get' | 'post' | 'put' | 'delete';
   path: string;
+  /** Unique across the document, camelCase (e.g. backtestFlow): clients generate method names from it. */
+  operationId?: string;
   summary: string;
   /** 'public' needs no token; otherwise these roles (and admin, who may do everything). */
   roles: readonly Role[] | 'public';

@@ -2,6 +2,7 @@
 // together, so a route added without its entry fails the build.
 import { accessPaths, settingsPaths } from './admin-paths.ts';
 import { type ApiPath, api, ref } from './api-path.ts';
+import { designerPaths } from './designer-paths.ts';
 import { eventPaths } from './event-paths.ts';
 import { flowPaths, templatePaths } from './flow-paths.ts';
 
@@ -32,4 +33,5 @@ export const apiPaths: readonly ApiPath[] = [
   ...flowPaths,
   ...templatePaths,
   ...eventPaths,
+  ...designerPaths,
 ];

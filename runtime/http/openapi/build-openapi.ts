@@ -50,6 +50,7 @@ function operation(entry: ApiPath) {
     })),
   ];
   return {
+    ...(entry.operationId ? { operationId: entry.operationId } : {}),
     summary: entry.summary,
     ...(secured ? { description: `Roles: ${[...entry.roles, 'admin'].join(', ')}` } : { security: [] }),
     ...(parameters.length > 0 ? { parameters } : {}),

@@ -1,13 +1,17 @@
 // Every area of the API, registered in this order under /api/v1.
 import type { RouteModule } from '../app-types.ts';
+import { registerBacktestRoutes } from './backtest-routes.ts';
 import { registerDealsRoutes } from './deals-routes.ts';
 import { registerDocumentsRoutes } from './documents-routes.ts';
 import { registerEventsRoutes } from './events-routes.ts';
 import { registerExportRoutes } from './export-routes.ts';
 import { registerFlowsRoutes } from './flows-routes.ts';
+import { registerMeRoutes } from './me-routes.ts';
 import { registerPipelinesRoutes } from './pipelines-routes.ts';
+import { registerPreviewRoutes } from './preview-routes.ts';
 import { registerRunsRoutes } from './runs-routes.ts';
 import { registerSettingsRoutes } from './settings-routes.ts';
+import { registerStoredEventsRoutes } from './stored-events-routes.ts';
 import { registerTemplatesRoutes } from './templates-routes.ts';
 import { registerTokensRoutes } from './tokens-routes.ts';
 
@@ -22,4 +26,8 @@ export const routeModules: readonly RouteModule[] = [
   registerRunsRoutes,
   registerDocumentsRoutes,
   registerDealsRoutes,
+  registerMeRoutes,
+  registerBacktestRoutes,
+  registerStoredEventsRoutes,
+  registerPreviewRoutes,
 ];
