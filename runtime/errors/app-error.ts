@@ -7,6 +7,7 @@ export type ErrorKind =
   | 'unauthorized' // no or unknown API token
   | 'forbidden' // the token's role may not do this
   | 'not_found'
+  | 'method_not_allowed' // the path exists, the method does not (the Allow header lists the methods)
   | 'conflict' // the request collides with the current state (e.g. delete a template in use)
   | 'payload_too_large'
   | 'unsupported_media_type'
@@ -17,6 +18,8 @@ export class AppError extends Error {
   /** Stable, machine-readable: e.g. EVENT_INVALID, TEMPLATE_NOT_DOCX, FLOW_INVALID. */
   readonly code: string;
   readonly details: ApiErrorDetail[] | undefined;
+  /** Set when the thrower listed only the first details of more: the answer then gives the total. */
+  detailsTotal: number | undefined;
 
   constructor(kind: ErrorKind, code: string, message: string, details?: ApiErrorDetail[]) {
     super(message);
@@ -24,6 +27,7 @@ export class AppError extends Error {
     this.kind = kind;
     this.code = code;
     this.details = details;
+    this.detailsTotal = undefined;
   }
 }
 

@@ -4,7 +4,6 @@
 // event-loop turn at most.
 
 import type { DealEvent } from '../../schemas/index.ts';
-import { AppError } from '../errors/app-error.ts';
 import { wakeWorkers } from '../jobs/job-wakeup.ts';
 import type { RuntimeServices } from '../services.ts';
 import type { Database } from '../storage/open-database.ts';
@@ -33,7 +32,7 @@ async function write(services: RuntimeServices, batch: Waiting[]): Promise<Batch
 function settle(batch: Waiting[], outcomes: BatchOutcome[]): void {
   batch.forEach((waiting, at) => {
     const outcome = outcomes[at];
-    if (outcome instanceof AppError) waiting.reject(outcome);
+    if (outcome instanceof Error) waiting.reject(outcome);
     else if (outcome) waiting.resolve(outcome);
     else waiting.reject(new Error('intake batch returned no outcome'));
   });

@@ -2,13 +2,13 @@
 // evaluate-run job; an eventId stored before (by an earlier request, another process, or earlier
 // in this batch) gets the run it made then. The unique key on events.event_id decides, so two
 // processes accepting the same event at once still make one run.
-import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { DealEvent, EventAccepted } from '../../schemas/index.ts';
 import { type AppError, conflict } from '../errors/app-error.ts';
 import { enqueueJobs } from '../jobs/enqueue-job.ts';
 import { timeOrderedId } from '../runs/time-ordered-id.ts';
 import type { DatabaseSchema } from '../storage/database-schema.ts';
+import { canonicalJson } from './canonical-json.ts';
 
 export const evaluateRunJob = 'evaluate-run';
 
@@ -18,7 +18,7 @@ export interface AcceptedEvent {
   body: EventAccepted;
 }
 
-export type BatchOutcome = AcceptedEvent | AppError;
+export type BatchOutcome = AcceptedEvent | AppError | Error;
 
 function reused(eventId: string): AppError {
   return conflict(
@@ -27,13 +27,17 @@ function reused(eventId: string): AppError {
   );
 }
 
+function lost(eventId: string): Error {
+  return new Error(`eventId ${JSON.stringify(eventId)} was neither stored nor found: refusing to answer without a run`);
+}
+
 async function insertNew(db: Kysely<DatabaseSchema>, events: DealEvent[], now: Date): Promise<Map<string, string>> {
   const at = now.toISOString();
   const runIds = new Map(events.map((event) => [event.eventId, timeOrderedId()]));
   const rows = events.map((event) => ({
     event_id: event.eventId,
     run_id: runIds.get(event.eventId) as string,
-    payload: JSON.stringify(event),
+    payload: canonicalJson(event),
     received_at: at,
   }));
   const inserted = await db
@@ -106,10 +110,15 @@ export async function writeEventBatch(
       return { created: true, body: { runId, eventId: event.eventId, status: 'accepted', duplicate: false } };
     }
     const stored = earlier.get(event.eventId);
-    const winner = stored ? (JSON.parse(stored.payload) as DealEvent) : first.get(event.eventId);
-    if (!isDeepStrictEqual(winner, event)) return reused(event.eventId);
+    // Payloads stored before canonical storage are parsed and written canonically again.
+    const winner = stored ? canonicalJson(JSON.parse(stored.payload)) : canonicalJson(first.get(event.eventId));
+    if (winner !== canonicalJson(event)) return reused(event.eventId);
+    const knownRunId = stored?.runId ?? runId;
+    // Never answer without a run: an id stored under another key than it is read with (the lone
+    // surrogate bug, now refused at intake) must fail loudly, not as "duplicate of run undefined".
+    if (knownRunId === undefined) return lost(event.eventId);
     const body: EventAccepted = {
-      runId: stored?.runId ?? (runId as string),
+      runId: knownRunId,
       eventId: event.eventId,
       status: stored?.status ?? 'accepted',
       duplicate: true,

@@ -1,14 +1,17 @@
 // POST /flows: a new flow from its draft. A pipeline has one flow, so the draft's pipeline is stored
-// (created or updated) with it, in one transaction.
+// (created or updated) with it. Validation runs first and the writes and the answer share one
+// transaction: a request that fails anywhere (a 500 included) has stored nothing.
 import type { Flow, FlowCreateRequest, FlowDetail } from '../../schemas/index.ts';
 import { conflict } from '../errors/app-error.ts';
 import { storePipeline } from '../pipelines/store-pipeline.ts';
 import type { RuntimeServices } from '../services.ts';
-import { getFlow } from './get-flow.ts';
+import { flowDetail, validateDraft } from './flow-detail.ts';
+import { findFlowSummary } from './flow-summary.ts';
+import { withinTransaction } from './within-transaction.ts';
 
 type Services = Pick<RuntimeServices, 'database' | 'now'>;
 
-async function findClash(services: Services, draft: Flow) {
+async function findClash(services: Pick<RuntimeServices, 'database'>, draft: Flow) {
   const rows = await services.database.db
     .selectFrom('flows')
     .select(['id', 'pipeline_id'])
@@ -38,8 +41,9 @@ export async function createFlow(services: Services, request: FlowCreateRequest)
   const at = services.now().toISOString();
   const clash = await findClash(services, draft);
   if (clash) throw clash;
+  const findings = await validateDraft(services, draft);
   try {
-    await services.database.db.transaction().execute(async (trx) => {
+    return await withinTransaction(services, async (trx, inTransaction) => {
       await storePipeline(trx, draft.pipeline, at);
       await trx
         .insertInto('flows')
@@ -53,11 +57,11 @@ export async function createFlow(services: Services, request: FlowCreateRequest)
           created_at: at,
         })
         .execute();
+      return flowDetail(await findFlowSummary(inTransaction, draft.id), draft, findings);
     });
   } catch (error) {
     // Two creates at once: the unique keys stop the second; say why instead of failing with a 500.
     const raced = await findClash(services, draft);
     throw raced ?? error;
   }
-  return getFlow(services, draft.id);
 }

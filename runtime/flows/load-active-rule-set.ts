@@ -1,5 +1,6 @@
 // The rule set of a pipeline's active flow version, for evaluating events. Published versions never
-// change, so parsed rule sets are cached by flowId@version (per database: tests open several).
+// change, so parsed rule sets are cached by flowId@version and the flow's creation time (a flow
+// deleted and made again under its id numbers its versions from 1 again), per database.
 import { checkRuleSet, type RuleSet } from '../../schemas/index.ts';
 import type { RuntimeServices } from '../services.ts';
 import type { Database } from '../storage/open-database.ts';
@@ -44,12 +45,12 @@ export async function loadActiveRuleSet(
   const { database } = services;
   const flow = await database.db
     .selectFrom('flows')
-    .select(['id', 'active_version'])
+    .select(['id', 'active_version', 'created_at'])
     .where('pipeline_id', '=', pipelineId)
     .executeTakeFirst();
   if (!flow || flow.active_version === null) return undefined;
   const cache = cacheOf(database);
-  const key = `${flow.id}@${flow.active_version}`;
+  const key = `${flow.id}@${flow.active_version}@${flow.created_at}`;
   let ruleSet = cache.get(key);
   if (!ruleSet) {
     ruleSet = await readRuleSet(database, flow.id, flow.active_version);

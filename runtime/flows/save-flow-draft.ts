@@ -1,10 +1,13 @@
 // PUT /flows/:id/draft: replaces the draft. A draft may have semantic errors (they come back as
 // diagnostics; publishing refuses them) but must match the schema. Its pipeline is stored too.
+// Validation runs before the write and the answer is read in the write's transaction.
 import type { Flow, FlowDetail } from '../../schemas/index.ts';
 import { notFound, validationError } from '../errors/app-error.ts';
 import { storePipeline } from '../pipelines/store-pipeline.ts';
 import type { RuntimeServices } from '../services.ts';
-import { getFlow } from './get-flow.ts';
+import { flowDetail, validateDraft } from './flow-detail.ts';
+import { findFlowSummary } from './flow-summary.ts';
+import { withinTransaction } from './within-transaction.ts';
 
 export async function saveFlowDraft(
   services: Pick<RuntimeServices, 'database' | 'now'>,
@@ -17,7 +20,8 @@ export async function saveFlowDraft(
     ]);
   }
   const at = services.now().toISOString();
-  await services.database.db.transaction().execute(async (trx) => {
+  const findings = await validateDraft(services, draft);
+  return withinTransaction(services, async (trx, inTransaction) => {
     const row = await trx.selectFrom('flows').select('pipeline_id').where('id', '=', flowId).executeTakeFirst();
     if (!row) throw notFound('Flow', flowId);
     if (row.pipeline_id !== draft.pipeline.id) {
@@ -33,6 +37,6 @@ export async function saveFlowDraft(
       .set({ name: draft.name, draft: JSON.stringify(draft), draft_updated_at: at })
       .where('id', '=', flowId)
       .execute();
+    return flowDetail(await findFlowSummary(inTransaction, flowId), draft, findings);
   });
-  return getFlow(services, flowId);
 }

@@ -1,11 +1,10 @@
 // POST /flows/:id/validate: what validation says about the stored draft, or about a document sent
 // in its place (the designer validates as you edit, before saving). Schema problems are diagnostics
 // here, not a 400: the answer to "is this valid?" is the point of the call.
-import { validateFlow } from '../../engine/validation/validate-flow.ts';
 import type { FlowValidationResult } from '../../schemas/index.ts';
 import type { RuntimeServices } from '../services.ts';
+import { validateDraft } from './flow-detail.ts';
 import { loadDraft } from './load-draft.ts';
-import { loadValidationContext } from './load-validation-context.ts';
 
 export async function validateFlowDraft(
   services: Pick<RuntimeServices, 'database'>,
@@ -13,6 +12,5 @@ export async function validateFlowDraft(
   candidate?: unknown,
 ): Promise<FlowValidationResult> {
   const draft = await loadDraft(services, flowId);
-  const context = await loadValidationContext(services);
-  return { diagnostics: validateFlow(candidate === undefined ? draft : candidate, context).diagnostics };
+  return validateDraft(services, candidate === undefined ? draft : candidate);
 }

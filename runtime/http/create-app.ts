@@ -8,6 +8,8 @@ import type { RuntimeServices } from '../services.ts';
 import type { AppState } from './app-types.ts';
 import { authMiddleware } from './auth-middleware.ts';
 import { errorMiddleware } from './error-middleware.ts';
+import { methodGuard } from './method-guard.ts';
+import { responseHeaders } from './response-headers.ts';
 import { routeModules } from './routes/index.ts';
 import { serveDesigner } from './serve-designer.ts';
 import { registerSystemRoutes } from './system-routes.ts';
@@ -33,16 +35,18 @@ export function createApp(services: RuntimeServices): Koa<AppState> {
     }
   });
   app.use(errorMiddleware(logger));
-  app.use(authMiddleware(createAuthenticator(services.database)));
+  app.use(responseHeaders());
 
   const system = new Router<AppState>();
+  const api = new Router<AppState>({ prefix: '/api/v1' });
+  app.use(methodGuard([system, api]));
+  app.use(authMiddleware(createAuthenticator(services.database)));
+
   registerSystemRoutes(system, services);
   app.use(system.routes());
 
-  const api = new Router<AppState>({ prefix: '/api/v1' });
   for (const register of routeModules) register(api, services);
   app.use(api.routes());
-  app.use(api.allowedMethods());
   app.use(serveDesigner());
   return app;
 }

@@ -1,8 +1,9 @@
 // Reads a JSON request body with a size limit and checks it against a schema, so that a route
 // gets either a typed value or a 4xx that points at what to fix.
 import type { Context } from 'koa';
-import type { SchemaCheck } from '../../schemas/index.ts';
+import type { ApiErrorDetail, SchemaCheck } from '../../schemas/index.ts';
 import { AppError, validationError } from '../errors/app-error.ts';
+import { findUnsafeJson } from './find-unsafe-json.ts';
 
 export const defaultJsonLimitBytes = 1_048_576;
 
@@ -42,6 +43,17 @@ export async function readJsonBody<T>(
     value = JSON.parse(raw.toString('utf8'));
   } catch (error) {
     throw validationError('JSON_INVALID', `The body is not valid JSON: ${(error as Error).message}`);
+  }
+  const unsafe = findUnsafeJson(value);
+  if (unsafe.total > 0) {
+    const first = unsafe.problems[0] as ApiErrorDetail;
+    const error = validationError(
+      first.code as string,
+      `The body has ${unsafe.total} value(s) inkflow cannot keep as sent; the first: ${first.pointer} ${first.message}`,
+      unsafe.problems,
+    );
+    error.detailsTotal = unsafe.total;
+    throw error;
   }
   const result = check(value);
   if (!result.ok) {

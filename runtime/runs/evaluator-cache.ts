@@ -9,6 +9,8 @@ export interface CompiledFlowVersion {
   evaluator: Evaluator;
   /** The sendDocument settings of each rule: the plan names the rule, the job needs its settings. */
   documentSettings: ReadonlyMap<string, SendDocumentSettings>;
+  /** The rule set it was compiled from. */
+  ruleSet: RuleSet;
 }
 
 const maxEntries = 64;
@@ -21,7 +23,7 @@ function compile(ruleSet: RuleSet): CompiledFlowVersion {
       documentSettings.set(rule.name, rule.event.params.action as SendDocumentSettings);
     }
   }
-  return { evaluator: createEvaluator(ruleSet), documentSettings };
+  return { evaluator: createEvaluator(ruleSet), documentSettings, ruleSet };
 }
 
 /** Throws RuleSetError (engine) when the stored rule set is inconsistent. */
@@ -38,7 +40,8 @@ export function compiledFlowVersion(
   }
   const key = `${flowId}@${version}`;
   let compiled = cache.get(key);
-  if (!compiled) {
+  // A flow deleted and made again reuses flowId@version: the rule set read for it is another object.
+  if (!compiled || compiled.ruleSet !== ruleSet) {
     compiled = compile(ruleSet);
     if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
     cache.set(key, compiled);

@@ -14,7 +14,9 @@ export const runListLimit = 100;
 
 export async function listRuns(services: RuntimeServices, filter: RunFilter): Promise<Run[]> {
   if (!filter.eventId && !filter.dealId) {
-    throw validationError('RUN_FILTER_REQUIRED', 'Ask for runs by ?eventId=… or ?dealId=…');
+    throw validationError('RUN_FILTER_REQUIRED', 'Ask for runs by ?eventId=… or ?dealId=…', [
+      { pointer: '/eventId', message: 'give eventId or dealId' },
+    ]);
   }
   const { db } = services.database;
   let query = db.selectFrom('runs').selectAll();

@@ -1,10 +1,11 @@
 // OpenAPI entries of the admin areas: API tokens, pipelines, company settings and employees.
-import { type ApiPath, api, json, list, ref } from './api-path.ts';
+import { type ApiPath, api, identifierParam, json, list, ref, uuidParam } from './api-path.ts';
 
 export const accessPaths: readonly ApiPath[] = [
   {
     method: 'post',
     path: `${api}/tokens`,
+    operationId: 'issueToken',
     summary: 'Issue an API token (the secret is returned once)',
     roles: ['admin'],
     request: json('TokenRequest'),
@@ -14,6 +15,7 @@ export const accessPaths: readonly ApiPath[] = [
   {
     method: 'get',
     path: `${api}/tokens`,
+    operationId: 'listTokens',
     summary: 'List API tokens (without secrets)',
     roles: ['admin'],
     responses: { 200: { description: 'Tokens', schema: list('TokenInfo') } },
@@ -21,6 +23,8 @@ export const accessPaths: readonly ApiPath[] = [
   {
     method: 'delete',
     path: `${api}/tokens/:id`,
+    operationId: 'revokeToken',
+    params: { id: uuidParam },
     summary: 'Revoke an API token',
     roles: ['admin'],
     responses: { 204: { description: 'Revoked' } },
@@ -32,6 +36,7 @@ export const settingsPaths: readonly ApiPath[] = [
   {
     method: 'get',
     path: `${api}/pipelines`,
+    operationId: 'listPipelines',
     summary: 'List pipelines',
     roles: ['analyst'],
     responses: { 200: { description: 'Pipelines', schema: list('Pipeline') } },
@@ -39,6 +44,8 @@ export const settingsPaths: readonly ApiPath[] = [
   {
     method: 'get',
     path: `${api}/pipelines/:id`,
+    operationId: 'getPipeline',
+    params: { id: identifierParam },
     summary: 'Get a pipeline',
     roles: ['analyst'],
     responses: { 200: { description: 'The pipeline', schema: ref('Pipeline') } },
@@ -47,6 +54,8 @@ export const settingsPaths: readonly ApiPath[] = [
   {
     method: 'put',
     path: `${api}/pipelines/:id`,
+    operationId: 'putPipeline',
+    params: { id: identifierParam },
     summary: "Create or replace a pipeline (also in its flow's draft)",
     roles: ['admin'],
     request: json('Pipeline'),
@@ -56,6 +65,7 @@ export const settingsPaths: readonly ApiPath[] = [
   {
     method: 'get',
     path: `${api}/settings/company`,
+    operationId: 'getOurCompany',
     summary: "Our company's details",
     roles: ['admin'],
     responses: { 200: { description: 'Our company', schema: ref('OurCompany') } },
@@ -64,6 +74,7 @@ export const settingsPaths: readonly ApiPath[] = [
   {
     method: 'put',
     path: `${api}/settings/company`,
+    operationId: 'putOurCompany',
     summary: "Set our company's details",
     roles: ['admin'],
     request: json('OurCompany'),
@@ -73,6 +84,7 @@ export const settingsPaths: readonly ApiPath[] = [
   {
     method: 'get',
     path: `${api}/employees`,
+    operationId: 'listEmployees',
     summary: 'Employees who may sign for our company',
     roles: ['admin'],
     responses: { 200: { description: 'Employees', schema: list('Employee') } },
@@ -80,6 +92,8 @@ export const settingsPaths: readonly ApiPath[] = [
   {
     method: 'put',
     path: `${api}/employees/:id`,
+    operationId: 'putEmployee',
+    params: { id: identifierParam },
     summary: 'Create or replace an employee',
     roles: ['admin'],
     request: json('Employee'),
@@ -89,6 +103,8 @@ export const settingsPaths: readonly ApiPath[] = [
   {
     method: 'delete',
     path: `${api}/employees/:id`,
+    operationId: 'deleteEmployee',
+    params: { id: identifierParam },
     summary: 'Delete an employee (409 EMPLOYEE_IN_USE while an active flow names them as signer)',
     roles: ['admin'],
     responses: { 204: { description: 'Deleted' } },

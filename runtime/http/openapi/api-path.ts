@@ -15,6 +15,8 @@ export interface ApiResponse {
   /** Defaults to application/json when a schema is given. */
   contentType?: string;
   schema?: JsonSchema;
+  /** Further content types of the same answer (e.g. text/csv beside JSON), each with its schema. */
+  alternatives?: Readonly<Record<string, JsonSchema>>;
 }
 
 export interface ApiPath {
@@ -23,6 +25,8 @@ export interface ApiPath {
   /** Unique across the document, camelCase (e.g. backtestFlow): clients generate method names from it. */
   operationId?: string;
   summary: string;
+  /** Schemas of the path's :parameters; one not listed is a string of 1 to 200 characters. */
+  params?: Readonly<Record<string, JsonSchema>>;
   /** 'public' needs no token; otherwise these roles (and admin, who may do everything). */
   roles: readonly Role[] | 'public';
   query?: readonly ApiQueryParameter[];
@@ -40,5 +44,12 @@ export const binary = (contentType: string, description: string): ApiResponse =>
   contentType,
   schema: { type: 'string', contentMediaType: contentType },
 });
+/** Path parameter schemas: ids as the schemas define them, versions as the server reads them. */
+export const identifierParam: JsonSchema = ref('Identifier');
+export const uuidParam: JsonSchema = {
+  type: 'string',
+  pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+};
+export const versionParam: JsonSchema = { type: 'integer', minimum: 1, maximum: 999_999_999 };
 export const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const api = '/api/v1';

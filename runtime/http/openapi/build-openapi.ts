@@ -12,12 +12,25 @@ const errorDescriptions: Record<number, string> = {
   409: 'Conflicts with the current state',
   413: 'Too large',
   415: 'Wrong content type',
-  503: 'A dependency is unavailable; retry later',
+  405: 'The path does not answer this method (the Allow header lists those it does)',
+  503: 'A dependency is unavailable (e.g. the store is full); retry after the Retry-After header',
 };
 
 const openApiPath = (path: string): string => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 const pathParameters = (path: string): string[] =>
   [...path.matchAll(/:([A-Za-z0-9_]+)/g)].map((match) => match[1] as string);
+
+const defaultPathParameter: JsonSchema = { type: 'string', minLength: 1, maxLength: 200 };
+
+/**
+ * Statuses every route of a kind can answer: a JSON body can be invalid (400), too large (413) or
+ * not JSON (415); a route behind a token answers 401 and 403, and 503 when the store is full or
+ * unreachable (with Retry-After).
+ */
+function implicitErrors(entry: ApiPath): number[] {
+  const body = entry.request?.contentType === 'application/json' ? [400, 413, 415] : [];
+  return [...body, ...(entry.roles !== 'public' ? [401, 403, 503] : [])];
+}
 
 function content(contentType: string, schema: JsonSchema | undefined) {
   return { [contentType]: schema ? { schema } : {} };
@@ -27,12 +40,16 @@ function operation(entry: ApiPath) {
   const secured = entry.roles !== 'public';
   const responses: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(entry.responses)) {
+    const types = {
+      ...(response.schema ? content(response.contentType ?? 'application/json', response.schema) : {}),
+      ...Object.fromEntries(Object.entries(response.alternatives ?? {}).map(([type, schema]) => [type, { schema }])),
+    };
     responses[status] = {
       description: response.description,
-      ...(response.schema ? { content: content(response.contentType ?? 'application/json', response.schema) } : {}),
+      ...(Object.keys(types).length > 0 ? { content: types } : {}),
     };
   }
-  const errors = [...(entry.errors ?? []), ...(secured ? [401, 403] : [])].sort((a, b) => a - b);
+  const errors = [...new Set([...(entry.errors ?? []), ...implicitErrors(entry)])].sort((a, b) => a - b);
   for (const status of errors) {
     responses[String(status)] = {
       description: errorDescriptions[status] ?? 'Error',
@@ -40,7 +57,12 @@ function operation(entry: ApiPath) {
     };
   }
   const parameters = [
-    ...pathParameters(entry.path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+    ...pathParameters(entry.path).map((name) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: entry.params?.[name] ?? defaultPathParameter,
+    })),
     ...(entry.query ?? []).map((query) => ({
       name: query.name,
       in: 'query',

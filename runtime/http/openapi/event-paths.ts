@@ -1,10 +1,11 @@
 // OpenAPI entries of the event path: events, runs, documents and deals.
-import { type ApiPath, api, binary, docx, json, list, ref } from './api-path.ts';
+import { type ApiPath, api, binary, docx, json, list, ref, uuidParam } from './api-path.ts';
 
 export const eventPaths: readonly ApiPath[] = [
   {
     method: 'post',
     path: `${api}/events`,
+    operationId: 'acceptDealEvent',
     summary: 'Accept a deal event (a redelivered eventId returns the same run)',
     roles: ['client'],
     request: json('DealEvent'),
@@ -12,16 +13,18 @@ export const eventPaths: readonly ApiPath[] = [
       202: { description: 'Accepted: a new run', schema: ref('EventAccepted') },
       200: { description: 'Already accepted: the same run, nothing new', schema: ref('EventAccepted') },
     },
-    errors: [400, 413, 415],
+    errors: [400, 409, 413, 415],
   },
   {
     method: 'get',
     path: `${api}/runs`,
-    summary: 'Runs of an event or a deal, newest first',
-    roles: ['client', 'analyst'],
+    operationId: 'listRuns',
+    summary:
+      'Runs of an event or a deal, newest first, at most 100 (give eventId or dealId: 400 RUN_FILTER_REQUIRED without either)',
+    roles: ['client'],
     query: [
-      { name: 'eventId', description: 'The deal event id' },
-      { name: 'dealId', description: 'The deal id' },
+      { name: 'eventId', description: 'The deal event id', schema: { type: 'string', minLength: 1, maxLength: 200 } },
+      { name: 'dealId', description: 'The deal id', schema: { type: 'string', minLength: 1, maxLength: 200 } },
     ],
     responses: { 200: { description: 'Runs', schema: list('Run') } },
     errors: [400],
@@ -29,14 +32,18 @@ export const eventPaths: readonly ApiPath[] = [
   {
     method: 'get',
     path: `${api}/runs/:id`,
-    summary: 'A run: status, evaluation trace, documents, warnings and errors',
-    roles: ['client', 'analyst'],
+    operationId: 'getRun',
+    params: { id: uuidParam },
+    summary: 'A run: status, evaluation trace, documents, warnings and errors (personal data: admin and client)',
+    roles: ['client'],
     responses: { 200: { description: 'The run', schema: ref('Run') } },
     errors: [404],
   },
   {
     method: 'get',
     path: `${api}/documents/:id`,
+    operationId: 'getDocument',
+    params: { id: uuidParam },
     summary: 'A document and its intended signers',
     roles: ['client'],
     responses: { 200: { description: 'The document', schema: ref('DocumentInfo') } },
@@ -45,6 +52,8 @@ export const eventPaths: readonly ApiPath[] = [
   {
     method: 'get',
     path: `${api}/documents/:id/docx`,
+    operationId: 'getDocumentDocx',
+    params: { id: uuidParam },
     summary: 'The rendered DOCX',
     roles: ['client'],
     responses: { 200: binary(docx, 'The .docx file') },
@@ -53,6 +62,8 @@ export const eventPaths: readonly ApiPath[] = [
   {
     method: 'get',
     path: `${api}/documents/:id/pdf`,
+    operationId: 'getDocumentPdf',
+    params: { id: uuidParam },
     summary: 'The PDF',
     roles: ['client'],
     responses: { 200: binary('application/pdf', 'The PDF file') },
@@ -61,13 +72,16 @@ export const eventPaths: readonly ApiPath[] = [
   {
     method: 'get',
     path: `${api}/deals/:dealId/documents`,
+    operationId: 'listDealDocuments',
     summary: "A deal's documents",
     roles: ['client'],
     responses: { 200: { description: 'Documents', schema: list('DocumentInfo') } },
+    errors: [400],
   },
   {
     method: 'post',
     path: `${api}/deals/:dealId/documents`,
+    operationId: 'makeManualDocument',
     summary: 'Make a document for a deal by hand ("use this template anyway")',
     roles: ['client'],
     request: json('ManualDocumentRequest'),

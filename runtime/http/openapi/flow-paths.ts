@@ -1,21 +1,17 @@
 // OpenAPI entries of flows (drafts, versions, diff), the export and templates.
-import { type ApiPath, api, binary, docx, type JsonSchema, json, list, ref } from './api-path.ts';
+import {
+  type ApiPath,
+  api,
+  binary,
+  docx,
+  identifierParam,
+  type JsonSchema,
+  json,
+  list,
+  ref,
+  versionParam,
+} from './api-path.ts';
 
-const flowVersionDetail: JsonSchema = {
-  allOf: [
-    ref('FlowVersionInfo'),
-    {
-      type: 'object',
-      required: ['document', 'ruleSet'],
-      properties: { document: ref('Flow'), ruleSet: ref('RuleSet') },
-    },
-  ],
-};
-const diagnosticsResult: JsonSchema = {
-  type: 'object',
-  required: ['diagnostics'],
-  properties: { diagnostics: list('Diagnostic') },
-};
 const templateUpload: JsonSchema = {
   type: 'object',
   required: ['documentType', 'file'],
@@ -31,6 +27,7 @@ export const flowPaths: readonly ApiPath[] = [
   {
     method: 'post',
     path: `${api}/flows`,
+    operationId: 'createFlow',
     summary: 'Create a flow from its draft (its pipeline is stored with it)',
     roles: ['admin'],
     request: json('FlowCreateRequest'),
@@ -40,6 +37,7 @@ export const flowPaths: readonly ApiPath[] = [
   {
     method: 'get',
     path: `${api}/flows`,
+    operationId: 'listFlows',
     summary: 'List flows',
     roles: ['analyst'],
     responses: { 200: { description: 'Flows', schema: list('FlowSummary') } },
@@ -47,14 +45,36 @@ export const flowPaths: readonly ApiPath[] = [
   {
     method: 'get',
     path: `${api}/flows/:id`,
+    operationId: 'getFlow',
+    params: { id: identifierParam },
     summary: 'A flow with its draft and diagnostics',
     roles: ['analyst'],
     responses: { 200: { description: 'The flow', schema: ref('FlowDetail') } },
     errors: [404],
   },
   {
+    method: 'delete',
+    path: `${api}/flows/:id`,
+    operationId: 'deleteFlow',
+    params: { id: identifierParam },
+    summary:
+      'Delete a flow with its draft and every version (409 FLOW_ACTIVE while it is active, unless force=true; the pipeline stays)',
+    roles: ['admin'],
+    query: [
+      {
+        name: 'force',
+        description: 'true: delete also while it is the active flow of its pipeline',
+        schema: { type: 'string', enum: ['true', 'false'] },
+      },
+    ],
+    responses: { 204: { description: 'Deleted' } },
+    errors: [400, 404, 409],
+  },
+  {
     method: 'put',
     path: `${api}/flows/:id/draft`,
+    operationId: 'saveFlowDraft',
+    params: { id: identifierParam },
     summary: 'Replace the draft (saved with semantic errors; schema violations are refused)',
     roles: ['admin'],
     request: json('Flow'),
@@ -64,18 +84,22 @@ export const flowPaths: readonly ApiPath[] = [
   {
     method: 'post',
     path: `${api}/flows/:id/validate`,
+    operationId: 'validateFlowDraft',
+    params: { id: identifierParam },
     summary: 'Validate the stored draft, or the flow document sent',
     roles: ['analyst'],
     request: {
       contentType: 'application/json',
       schema: { description: 'Optional: a flow document to validate instead of the draft' },
     },
-    responses: { 200: { description: 'Diagnostics', schema: diagnosticsResult } },
+    responses: { 200: { description: 'Diagnostics', schema: ref('FlowValidationResult') } },
     errors: [400, 404, 413, 415],
   },
   {
     method: 'post',
     path: `${api}/flows/:id/publish`,
+    operationId: 'publishFlow',
+    params: { id: identifierParam },
     summary: 'Publish the draft as the next version and make it active (400 FLOW_INVALID on errors)',
     roles: ['admin'],
     responses: { 201: { description: 'Published', schema: ref('FlowVersionInfo') } },
@@ -84,18 +108,19 @@ export const flowPaths: readonly ApiPath[] = [
   {
     method: 'post',
     path: `${api}/flows/:id/rollback`,
+    operationId: 'rollbackFlow',
+    params: { id: identifierParam },
     summary: 'Make an earlier version active',
     roles: ['admin'],
-    request: {
-      contentType: 'application/json',
-      schema: { type: 'object', required: ['version'], properties: { version: { type: 'integer', minimum: 1 } } },
-    },
+    request: json('RollbackRequest'),
     responses: { 200: { description: 'Now active', schema: ref('FlowVersionInfo') } },
     errors: [400, 404, 409, 415],
   },
   {
     method: 'get',
     path: `${api}/flows/:id/versions`,
+    operationId: 'listFlowVersions',
+    params: { id: identifierParam },
     summary: 'Published versions, newest first',
     roles: ['analyst'],
     responses: { 200: { description: 'Versions', schema: list('FlowVersionInfo') } },
@@ -104,19 +129,23 @@ export const flowPaths: readonly ApiPath[] = [
   {
     method: 'get',
     path: `${api}/flows/:id/versions/:version`,
+    operationId: 'getFlowVersion',
+    params: { id: identifierParam, version: versionParam },
     summary: "A published version's document and rule set",
     roles: ['analyst'],
-    responses: { 200: { description: 'The version', schema: flowVersionDetail } },
+    responses: { 200: { description: 'The version', schema: ref('FlowVersionDetail') } },
     errors: [400, 404],
   },
   {
     method: 'get',
     path: `${api}/flows/:id/diff`,
+    operationId: 'diffFlowVersions',
+    params: { id: identifierParam },
     summary: 'Rule-level difference between two published versions',
     roles: ['analyst'],
     query: [
-      { name: 'from', description: 'Version number', required: true, schema: { type: 'integer', minimum: 1 } },
-      { name: 'to', description: 'Version number', required: true, schema: { type: 'integer', minimum: 1 } },
+      { name: 'from', description: 'Version number', required: true, schema: versionParam },
+      { name: 'to', description: 'Version number', required: true, schema: versionParam },
     ],
     responses: { 200: { description: 'The difference', schema: ref('FlowDiff') } },
     errors: [400, 404],
@@ -124,6 +153,7 @@ export const flowPaths: readonly ApiPath[] = [
   {
     method: 'get',
     path: `${api}/export`,
+    operationId: 'exportActiveFlows',
     summary: "The active flows' rules, as the CLI's `inkflow export` writes them",
     roles: ['analyst'],
     query: [
@@ -131,7 +161,11 @@ export const flowPaths: readonly ApiPath[] = [
       { name: 'pipelineId', description: "Only this pipeline's flow", schema: ref('Identifier') },
     ],
     responses: {
-      200: { description: 'ExportDocument (json) or CSV with the same rows', schema: ref('ExportDocument') },
+      200: {
+        description: 'ExportDocument (format=json) or RFC 4180 CSV with the same rows (format=csv)',
+        schema: ref('ExportDocument'),
+        alternatives: { 'text/csv': { type: 'string' } },
+      },
     },
     errors: [400, 404],
   },
@@ -141,6 +175,7 @@ export const templatePaths: readonly ApiPath[] = [
   {
     method: 'post',
     path: `${api}/templates`,
+    operationId: 'uploadTemplate',
     summary: 'Upload a DOCX template (checked: a Word document, a sound zip, no zip bomb, balanced tags)',
     roles: ['admin'],
     request: { contentType: 'multipart/form-data', schema: templateUpload },
@@ -150,6 +185,7 @@ export const templatePaths: readonly ApiPath[] = [
   {
     method: 'get',
     path: `${api}/templates`,
+    operationId: 'listTemplates',
     summary: 'List templates',
     roles: ['admin'],
     responses: { 200: { description: 'Templates', schema: list('TemplateInfo') } },
@@ -157,6 +193,8 @@ export const templatePaths: readonly ApiPath[] = [
   {
     method: 'get',
     path: `${api}/templates/:id`,
+    operationId: 'getTemplate',
+    params: { id: identifierParam },
     summary: 'A template and its placeholders',
     roles: ['admin'],
     responses: { 200: { description: 'The template', schema: ref('TemplateInfo') } },
@@ -165,6 +203,8 @@ export const templatePaths: readonly ApiPath[] = [
   {
     method: 'get',
     path: `${api}/templates/:id/content`,
+    operationId: 'getTemplateContent',
+    params: { id: identifierParam },
     summary: 'Download the template',
     roles: ['admin'],
     responses: { 200: binary(docx, 'The .docx file') },
@@ -173,6 +213,8 @@ export const templatePaths: readonly ApiPath[] = [
   {
     method: 'delete',
     path: `${api}/templates/:id`,
+    operationId: 'deleteTemplate',
+    params: { id: identifierParam },
     summary: 'Delete a template (409 TEMPLATE_IN_USE while an active flow uses it)',
     roles: ['admin'],
     responses: { 204: { description: 'Deleted' } },

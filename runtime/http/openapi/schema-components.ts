@@ -60,7 +60,8 @@ function rewrite(value: unknown, file: SchemaFile, names: ComponentNames): unkno
   if (!isObject(value)) return value;
   const result: JsonObject = {};
   for (const [key, item] of Object.entries(value)) {
-    if (key === '$id' || key === '$schema' || key === 'definitions') continue;
+    // tsType steers the TypeScript generator; it is no JSON Schema keyword, and OpenAPI linters refuse it.
+    if (key === '$id' || key === '$schema' || key === 'definitions' || key === 'tsType') continue;
     result[key] =
       key === '$ref' && typeof item === 'string' ? componentRef(item, file, names) : rewrite(item, file, names);
   }

@@ -2,6 +2,7 @@
 import { getDocument } from '../../documents/get-document.ts';
 import { type DocumentFormat, readDocumentFile } from '../../documents/read-document-file.ts';
 import type { RouteModule } from '../app-types.ts';
+import { attachment } from '../content-disposition.ts';
 import { requireRole } from '../require-role.ts';
 
 const formats: readonly DocumentFormat[] = ['docx', 'pdf'];
@@ -14,7 +15,7 @@ export const registerDocumentsRoutes: RouteModule = (router, services) => {
     router.get(`/documents/:id/${format}`, requireRole('client'), async (ctx) => {
       const file = await readDocumentFile(services, ctx.params.id as string, format);
       ctx.type = file.contentType;
-      ctx.set('content-disposition', `attachment; filename="${file.fileName}"`);
+      ctx.set('content-disposition', attachment(file.fileName));
       ctx.body = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
     });
   }

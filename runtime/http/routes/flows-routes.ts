@@ -10,6 +10,7 @@ import {
 } from '../../../schemas/index.ts';
 import { validationError } from '../../errors/app-error.ts';
 import { createFlow } from '../../flows/create-flow.ts';
+import { deleteFlow } from '../../flows/delete-flow.ts';
 import { diffFlowVersions } from '../../flows/diff-flow-versions.ts';
 import { getFlow } from '../../flows/get-flow.ts';
 import { getFlowVersion } from '../../flows/get-flow-version.ts';
@@ -22,6 +23,7 @@ import { validateFlowDraft } from '../../flows/validate-flow-draft.ts';
 import type { RouteModule } from '../app-types.ts';
 import { readJsonBody } from '../read-json-body.ts';
 import { requireRole } from '../require-role.ts';
+import { flowLocation } from '../resource-location.ts';
 
 // A flow may hold 5,000 nodes and 20,000 edges (flow.schema.json): more than the default 1 MB.
 const flowBodyLimit = 8 * 1024 * 1024;
@@ -44,6 +46,15 @@ function versionNumber(text: string | undefined, name: string): number {
   return Number(text);
 }
 
+function forceOf(value: string | string[] | undefined): boolean {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (text === undefined || text === 'false') return false;
+  if (text === 'true') return true;
+  throw validationError('FORCE_INVALID', `force must be true or false, not "${text}"`, [
+    { pointer: '/force', message: 'must be true or false' },
+  ]);
+}
+
 const hasBody = (ctx: Context): boolean =>
   Number.parseInt(ctx.get('content-length') || '0', 10) > 0 || ctx.get('transfer-encoding') !== '';
 
@@ -52,7 +63,7 @@ export const registerFlowsRoutes: RouteModule = (router, services) => {
   router.post('/flows', requireRole('admin'), async (ctx) => {
     const created = await createFlow(services, await readJsonBody(ctx, checkCreateRequest, flowBodyLimit));
     ctx.status = 201;
-    ctx.set('location', `/api/v1/flows/${encodeURIComponent(created.flow.id)}`);
+    ctx.set('location', flowLocation(created.flow.id));
     ctx.body = created;
   });
   router.get('/flows', requireRole('analyst'), async (ctx) => {
@@ -60,6 +71,10 @@ export const registerFlowsRoutes: RouteModule = (router, services) => {
   });
   router.get('/flows/:id', requireRole('analyst'), async (ctx) => {
     ctx.body = await getFlow(services, id(ctx));
+  });
+  router.delete('/flows/:id', requireRole('admin'), async (ctx) => {
+    await deleteFlow(services, id(ctx), { force: forceOf(ctx.query.force) });
+    ctx.status = 204;
   });
   router.put('/flows/:id/draft', requireRole('admin'), async (ctx) => {
     ctx.body = await saveFlowDraft(services, id(ctx), await readJsonBody(ctx, checkFlow, flowBodyLimit));
