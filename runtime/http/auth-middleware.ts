@@ -1,5 +1,6 @@
 // Reads "Authorization: Bearer <token>" and sets ctx.state.principal. A token that is present
 // but unknown is refused here (401) so that a typo is not mistaken for anonymous access.
+// /healthz needs no token and reads none: a load balancer's stale header must not make it 401.
 import type { Middleware } from 'koa';
 import type { Principal } from '../access/principal.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -7,6 +8,7 @@ import type { AppState } from './app-types.ts';
 
 export function authMiddleware(authenticate: (secret: string) => Promise<Principal | undefined>): Middleware<AppState> {
   return async (ctx, next) => {
+    if (ctx.path === '/healthz') return next();
     const header = ctx.get('authorization');
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);

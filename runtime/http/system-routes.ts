@@ -1,5 +1,10 @@
 // Routes outside the API areas, open without a token: /healthz for load balancers and operators,
-// and the OpenAPI document.
+// and the OpenAPI document. /healthz says whether work can make progress, not only whether the
+// parts answer: the database must also accept writes (no recent disk-full or lost-connection
+// fault, SQLite's page budget not used up, the disk not full) and LibreOffice must not be frozen
+// or stalled (runtime/pdf/warm-pool.ts). 503 when a part fails; the part says why.
+import { statfs } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { sql } from 'kysely';
 import type { DependencyHealth, Health } from '../../schemas/index.ts';
 import type { RuntimeServices } from '../services.ts';
@@ -22,12 +27,37 @@ async function probe(check: () => Promise<DependencyHealth>): Promise<Dependency
   }
 }
 
+async function diskIsFull(file: string): Promise<boolean> {
+  try {
+    const disk = await statfs(dirname(file));
+    return disk.bavail === 0;
+  } catch {
+    return false; // not a place we can look at (e.g. :memory:)
+  }
+}
+
+async function checkDatabase(services: RuntimeServices): Promise<DependencyHealth> {
+  const { database } = services;
+  await sql`select 1`.execute(database.db);
+  const fault = database.writeFaults.current();
+  if (fault) {
+    const ago = Math.round((Date.now() - fault.at) / 1000);
+    const what =
+      fault.kind === 'full' ? 'writes fail, the database is full' : 'writes fail, the database is unavailable';
+    return { ok: false, detail: `${database.dialect}: ${what} (${fault.code}: ${fault.message}; ${ago} s ago)` };
+  }
+  if (database.sqliteFull?.()) {
+    return { ok: false, detail: 'sqlite: the database file reached its size limit (max_page_count); writes fail' };
+  }
+  if (database.dialect === 'sqlite' && (await diskIsFull(services.config.sqliteFile))) {
+    return { ok: false, detail: `sqlite: the disk holding ${services.config.sqliteFile} is full; writes fail` };
+  }
+  return { ok: true, detail: database.dialect };
+}
+
 export async function checkHealth(services: RuntimeServices): Promise<Health> {
   const [database, libreoffice] = await Promise.all([
-    probe(async () => {
-      await sql`select 1`.execute(services.database.db);
-      return { ok: true, detail: services.database.dialect };
-    }),
+    probe(() => checkDatabase(services)),
     probe(() => services.pdf.health()),
   ]);
   return { status: database.ok && libreoffice.ok ? 'ok' : 'degraded', database, libreoffice };

@@ -6,7 +6,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseSchema } from './database-schema.ts';
+import { faultAwareDialect } from './fault-aware-dialect.ts';
 import { migrate } from './migrate.ts';
+import { WriteFaults } from './write-faults.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -22,13 +24,17 @@ export interface DatabaseConfig {
 export interface Database {
   db: Kysely<DatabaseSchema>;
   dialect: Dialect;
+  /** The last storage fault a write met (disk full, database gone), for /healthz. */
+  writeFaults: WriteFaults;
+  /** SQLite only: the file's page budget (max_page_count) is used up, so no write can grow it. */
+  sqliteFull?: () => boolean;
   close(): Promise<void>;
 }
 
 // int8 (bigint) comes back from pg as a string; our bigints are epoch milliseconds, safe as numbers.
 pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
 
-function openSqlite(file: string): Kysely<DatabaseSchema> {
+function openSqlite(file: string, faults: WriteFaults): { db: Kysely<DatabaseSchema>; sqliteFull: () => boolean } {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   // WAL + synchronous=NORMAL: durable against process crashes (kill -9), one fsync per checkpoint.
@@ -36,25 +42,33 @@ function openSqlite(file: string): Kysely<DatabaseSchema> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  return new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const dialect = faultAwareDialect(new SqliteDialect({ database: sqlite }), {
+    faults,
+    inTransaction: () => sqlite.inTransaction,
+  });
+  const pages = (name: string) => Number(sqlite.pragma(name, { simple: true }));
+  const sqliteFull = () => pages('page_count') >= pages('max_page_count') && pages('freelist_count') === 0;
+  return { db: new Kysely<DatabaseSchema>({ dialect }), sqliteFull };
 }
 
-function openPostgres(config: DatabaseConfig): Kysely<DatabaseSchema> {
+function openPostgres(config: DatabaseConfig, faults: WriteFaults): Kysely<DatabaseSchema> {
   const options = config.postgresSchema ? `-c search_path=${config.postgresSchema}` : undefined;
   const pool = new pg.Pool({
     connectionString: config.databaseUrl,
     max: config.poolSize ?? 10,
     ...(options ? { options } : {}),
   });
-  return new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<DatabaseSchema>({ dialect: faultAwareDialect(new PostgresDialect({ pool }), { faults }) });
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const dialect: Dialect = config.databaseUrl?.startsWith('postgres') ? 'postgres' : 'sqlite';
-  const db = dialect === 'postgres' ? openPostgres(config) : openSqlite(config.sqliteFile ?? 'data/inkflow.sqlite');
+  const writeFaults = new WriteFaults();
+  const sqlite = dialect === 'sqlite' ? openSqlite(config.sqliteFile ?? 'data/inkflow.sqlite', writeFaults) : undefined;
+  const db = sqlite?.db ?? openPostgres(config, writeFaults);
   if (dialect === 'postgres' && config.postgresSchema) {
     await db.schema.createSchema(config.postgresSchema).ifNotExists().execute();
   }
   await migrate(db, dialect);
-  return { db, dialect, close: () => db.destroy() };
+  return { db, dialect, writeFaults, ...(sqlite ? { sqliteFull: sqlite.sqliteFull } : {}), close: () => db.destroy() };
 }
