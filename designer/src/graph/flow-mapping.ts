@@ -34,6 +34,8 @@ export interface CanvasNode {
   draggable?: boolean;
   connectable?: boolean;
   deletable?: boolean;
+  ariaLabel?: string;
+  measured?: { width: number; height: number } | undefined;
 }
 
 export interface CanvasEdge {
@@ -63,6 +65,12 @@ export interface MappingOptions {
   selected?: ReadonlySet<string>;
   decorations?: ReadonlyMap<string, NodeDecoration>;
   readOnly?: boolean;
+  /** The node's accessible name ("<kind title>: <summary>"). */
+  ariaLabel?: (node: FlowNode) => string;
+  /** Sizes React Flow measured, carried onto new node objects so they are not measured again. */
+  measured?: ReadonlyMap<string, { width: number; height: number }>;
+  /** Changes when something every node shows changed (language, pipeline): the cache is bypassed. */
+  generation?: unknown;
 }
 
 export function toCanvasNode(node: FlowNode, options: MappingOptions = {}): CanvasNode {
@@ -76,6 +84,8 @@ export function toCanvasNode(node: FlowNode, options: MappingOptions = {}): Canv
     draggable: !readOnly,
     connectable: !readOnly,
     deletable: !readOnly,
+    ...(options.ariaLabel ? { ariaLabel: options.ariaLabel(node) } : {}),
+    ...(options.measured?.has(node.id) ? { measured: options.measured.get(node.id) } : {}),
   };
 }
 
@@ -93,6 +103,7 @@ export function toCanvasNote(note: FlowNote, options: MappingOptions = {}): Canv
     deletable: !readOnly,
     ...(note.width !== undefined ? { width: note.width } : {}),
     ...(note.height !== undefined ? { height: note.height } : {}),
+    ...(options.measured?.has(id) ? { measured: options.measured.get(id) } : {}),
   };
 }
 
@@ -156,6 +167,7 @@ export function createCanvasMapper() {
     selected: boolean;
     decoration: NodeDecoration | undefined;
     readOnly: boolean;
+    generation: unknown;
     result: CanvasNode;
   }
   const cache = new Map<string, Cached>();
@@ -168,11 +180,13 @@ export function createCanvasMapper() {
     selected: boolean,
     decoration: NodeDecoration | undefined,
     readOnly: boolean,
+    generation: unknown,
     make: () => CanvasNode,
   ) => {
     const hit = cache.get(id);
     if (
       hit &&
+      hit.generation === generation &&
       hit.source === source &&
       hit.selected === selected &&
       hit.readOnly === readOnly &&
@@ -181,7 +195,7 @@ export function createCanvasMapper() {
       return hit.result;
     }
     const result = make();
-    cache.set(id, { source, selected, decoration, readOnly, result });
+    cache.set(id, { source, selected, decoration, readOnly, generation, result });
     return result;
   };
   return (flow: Flow, options: MappingOptions = {}): CanvasNode[] => {
@@ -192,14 +206,61 @@ export function createCanvasMapper() {
       const selected = options.selected?.has(node.id) ?? false;
       const decoration = options.decorations?.get(node.id);
       seen.add(node.id);
-      result.push(reuse(node.id, node, selected, decoration, readOnly, () => toCanvasNode(node, options)));
+      result.push(
+        reuse(node.id, node, selected, decoration, readOnly, options.generation, () => toCanvasNode(node, options)),
+      );
     }
     for (const note of flow.notes ?? []) {
       const id = noteCanvasId(note.id);
       const selected = options.selected?.has(id) ?? false;
       seen.add(id);
-      result.push(reuse(id, note, selected, undefined, readOnly, () => toCanvasNote(note, options)));
+      result.push(
+        reuse(id, note, selected, undefined, readOnly, options.generation, () => toCanvasNote(note, options)),
+      );
     }
+    for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
+    return result;
+  };
+}
+
+export interface EdgeMappingOptions {
+  selected?: ReadonlySet<string>;
+  issues?: ReadonlyMap<string, 'error' | 'warning'>;
+  taken?: ReadonlySet<string>;
+  /** Overlay dims edges not taken. */
+  dimUntaken?: boolean;
+  label?: (edge: FlowEdge) => string | undefined;
+}
+
+/** Same reuse rule as the node mapper, for edges. */
+export function createEdgeMapper() {
+  const cache = new Map<string, { edge: FlowEdge; key: string; result: CanvasEdge }>();
+  return (flow: Flow, options: EdgeMappingOptions = {}): CanvasEdge[] => {
+    const seen = new Set<string>();
+    const result = flow.edges.map((edge) => {
+      seen.add(edge.id);
+      const selected = options.selected?.has(edge.id) ?? false;
+      const issue = options.issues?.get(edge.id);
+      const taken = options.taken?.has(edge.id) ?? false;
+      const label = options.label?.(edge) ?? edge.sourceHandle ?? undefined;
+      const dimmed = options.dimUntaken === true && !taken;
+      const key = `${selected}|${issue ?? ''}|${taken}|${dimmed}|${label ?? ''}`;
+      const hit = cache.get(edge.id);
+      if (hit && hit.edge === edge && hit.key === key) return hit.result;
+      const classes = [issue ? `edge-${issue}` : '', taken ? 'edge-taken' : '', dimmed ? 'edge-dimmed' : ''];
+      const canvasEdge: CanvasEdge = {
+        ...toCanvasEdge(edge, selected),
+        data: issue ? { edge, issue, taken } : { edge, taken },
+        className: classes.filter(Boolean).join(' '),
+        ...(label
+          ? { label: issue ? `${issue === 'error' ? '⛔' : '⚠'} ${label}` : label }
+          : issue
+            ? { label: issue === 'error' ? '⛔' : '⚠' }
+            : {}),
+      };
+      cache.set(edge.id, { edge, key, result: canvasEdge });
+      return canvasEdge;
+    });
     for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
     return result;
   };
