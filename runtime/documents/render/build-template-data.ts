@@ -51,6 +51,7 @@ function templateDeal(event: DealEvent): TemplateDeal {
     stageId: deal.stageId,
     amount: deal.amount,
     currency: deal.currency,
+    locale: deal.locale,
     fields: { ...(deal.fields ?? {}) },
     company: company
       ? definedOnly({ name: company.name, taxId: company.taxId, address: company.address, id: company.id })

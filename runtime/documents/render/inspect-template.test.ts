@@ -4,6 +4,7 @@ import { crc32, createDeflateRaw } from 'node:zlib';
 import PizZip from 'pizzip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { taggedDocx } from '../../../test/support/tagged-docx.ts';
+import { withPart } from '../../../test/support/template-bombs.ts';
 import { demoTemplatesDirectory } from '../../demo/build-demo-templates.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { type HandmadeEntry, handmadeZip, storedEntry } from './handmade-zip.ts';
@@ -158,5 +159,107 @@ describe('inspectTemplate', () => {
       'UNCLOSED_LOOP',
     ]);
     expect(error.details?.find((detail) => detail.code === 'UNCLOSED_LOOP')?.message).toContain('deal.contacts');
+  });
+
+  it('names an unclosed tag alone, not with the next paragraphs of text', async () => {
+    const error = await refusal(taggedDocx(['Object: {deal.title', 'The next paragraph says many other things.']));
+    expect(error.code).toBe('TEMPLATE_TAGS_INVALID');
+    expect(error.details).toEqual([
+      {
+        code: 'UNCLOSED_TAG',
+        message: 'The tag "{deal.title" in word/document.xml has no closing "}" before its paragraph ends',
+      },
+    ]);
+  });
+
+  it('lists the tags of an object section by the object path, and a condition by its own path only', async () => {
+    const template = taggedDocx([
+      '{#deal.company}{name}, {taxId}{/deal.company}',
+      '{#deal.fields.vip}VIP terms for {deal.title}{/deal.fields.vip}{^deal.fields.vip}Standard terms{/deal.fields.vip}',
+      '{#deal.contacts}{name}{/deal.contacts}',
+    ]);
+    expect((await inspectTemplate(template)).placeholders).toEqual([
+      'deal.company',
+      'deal.company.name',
+      'deal.company.taxId',
+      'deal.contacts',
+      'deal.contacts[].name',
+      'deal.fields.vip',
+      'deal.title',
+    ]);
+  });
+});
+
+const wordNamespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const documentWith = (body: string) =>
+  withPart(
+    taggedDocx(['placeholder']),
+    'word/document.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${wordNamespace}><w:body>${body}</w:body></w:document>`,
+  );
+
+describe('inspectTemplate: every XML part checked', () => {
+  const styles = `<?xml version="1.0"?><w:styles ${wordNamespace}><w:style w:styleId="Normal"/></w:styles>`;
+
+  it('accepts a well-formed styles part', async () => {
+    const docx = withPart(taggedDocx(['{deal.title}']), 'word/styles.xml', styles);
+    expect((await inspectTemplate(docx)).placeholders).toEqual(['deal.title']);
+  });
+
+  it.each([
+    ['a DOCTYPE', `<?xml version="1.0"?><!DOCTYPE w:styles [<!ENTITY x "y">]>${styles.slice(21)}`, /DOCTYPE/],
+    ['a tag that is never closed', styles.replace('</w:styles>', ''), /<w:styles> is never closed/],
+    ['mismatched tags', styles.replace('</w:styles>', '</w:style>'), /<\/w:style> closes <w:styles>/],
+    ['a stray "&"', styles.replace('Normal', 'A&B'), /"&" that starts no entity/],
+    ['two root elements', `${styles}<w:extra/>`, /more than one root element/],
+  ])('refuses styles.xml with %s, naming the part', async (_what, xml, problem) => {
+    const error = await refusal(withPart(taggedDocx(['{deal.title}']), 'word/styles.xml', xml));
+    expect(error.code).toBe('TEMPLATE_XML_INVALID');
+    expect(error.message).toContain('word/styles.xml');
+    expect(error.details?.[0]).toMatchObject({
+      pointer: '/file/word/styles.xml',
+      message: expect.stringMatching(problem),
+    });
+  });
+});
+
+describe('inspectTemplate: tracked changes and comments', () => {
+  const run = (text: string) => `<w:r><w:t>${text}</w:t></w:r>`;
+
+  it.each([
+    ['an insertion', `<w:p><w:ins w:id="1" w:author="A">${run('{deal.title}')}</w:ins></w:p>`, 1],
+    [
+      'a deletion inside a tag',
+      `<w:p>${run('{deal.')}<w:del w:id="2" w:author="A"><w:r><w:delText>old</w:delText></w:r></w:del>${run('title}')}</w:p>`,
+      1,
+    ],
+    [
+      'a move',
+      `<w:p><w:moveFrom w:id="3">${run('a')}</w:moveFrom></w:p><w:p><w:moveTo w:id="4">${run('a')}</w:moveTo></w:p>`,
+      2,
+    ],
+  ])('refuses %s with the steps to accept changes in Word and LibreOffice', async (_what, body, count) => {
+    const error = await refusal(documentWith(body));
+    expect(error.code).toBe('TEMPLATE_HAS_REVISIONS');
+    expect(error.message).toContain(`${count} tracked change`);
+    expect(error.message).toContain('Review > Accept > Accept All Changes');
+    expect(error.message).toContain('Edit > Track Changes > Accept All');
+    expect(error.details).toEqual([
+      { pointer: '/file/word/document.xml', message: `${count} tracked change${count === 1 ? '' : 's'}` },
+    ]);
+  });
+
+  it('refuses comments, saying how to delete them', async () => {
+    const body = `<w:p><w:commentRangeStart w:id="0"/>${run('{deal.title}')}<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>`;
+    const error = await refusal(documentWith(body));
+    expect(error.code).toBe('TEMPLATE_HAS_REVISIONS');
+    expect(error.message).toContain('comments');
+    expect(error.message).toContain('Delete All Comments');
+  });
+
+  it('does not mistake deleted-text markup names or the tracking setting for revisions', async () => {
+    const settings = `<?xml version="1.0"?><w:settings ${wordNamespace}><w:trackRevisions/></w:settings>`;
+    const docx = withPart(documentWith(`<w:p>${run('{deal.title}')}</w:p>`), 'word/settings.xml', settings);
+    expect((await inspectTemplate(docx)).placeholders).toEqual(['deal.title']);
   });
 });

@@ -4,9 +4,11 @@
 // of a bounded number of tags, are its tags well formed. Each failure is a validation error with
 // its own code. CPU-heavy: the runtime calls it in a worker (template-in-worker.ts).
 import inspectModuleExport from 'docxtemplater/js/inspect-module.js';
+import type { ApiErrorDetail } from '../../../schemas/index.ts';
 import { type AppError, validationError } from '../../errors/app-error.ts';
 import { checkXmlPart } from './check-xml-part.ts';
 import { findRevisions, refuseRevisions } from './find-revisions.ts';
+import { findUnclosedTags } from './find-unclosed-tags.ts';
 import { listPlaceholders } from './list-placeholders.ts';
 import { openTemplate } from './open-template.ts';
 import { describeBytes, templateLimits } from './template-limits.ts';
@@ -54,6 +56,7 @@ export async function inspectTemplate(bytes: Uint8Array, limits: TemplateLimits 
   checkXmlParts(xmlParts);
   refuseRevisions(findRevisions(xmlParts));
   refuseTooManyTags(countTagOpenings(xmlParts));
+  refuseUnclosedTags(findUnclosedTags(xmlParts));
   const inspector = createInspectModule();
   openTemplate(bytes, { modules: [inspector] });
   return { placeholders: listPlaceholders(inspector.getAllStructuredTags()) };
@@ -99,6 +102,16 @@ function countTagOpenings(parts: ReadonlyMap<string, string>): number {
     }
   }
   return count;
+}
+
+function refuseUnclosedTags(details: ApiErrorDetail[]): void {
+  if (details.length === 0) return;
+  throw validationError(
+    'TEMPLATE_TAGS_INVALID',
+    `The template has ${details.length} unclosed placeholder${details.length === 1 ? '' : 's'}: every { needs its } ` +
+      'in the same paragraph. Fix the tags listed in details in Word and upload the template again.',
+    details,
+  );
 }
 
 function refuseTooManyTags(count: number): void {

@@ -1,7 +1,8 @@
-// Every tag a template uses, named as the data path it reads: {deal.title} is "deal.title", a loop
-// is its own path ("deal.contacts") and the tags inside it hang under it ("deal.contacts[].email").
+// Every tag a template uses, named as the data path it reads (placeholder-path.ts): {deal.title}
+// is "deal.title", a loop is its own path ("deal.contacts") and the tags inside it hang under it
+// ("deal.contacts[].email"); inside an object section they read the object ("deal.company.name").
 import type { DXT } from 'docxtemplater';
-import { qualifyTag } from './placeholder-path.ts';
+import { enterSection, qualifyTag } from './placeholder-path.ts';
 
 export function listPlaceholders(parts: readonly DXT.Part[]): string[] {
   const found = new Set<string>();
@@ -9,11 +10,10 @@ export function listPlaceholders(parts: readonly DXT.Part[]): string[] {
   return [...found].sort();
 }
 
-function collect(parts: readonly DXT.Part[], loopPath: string, found: Set<string>): void {
+function collect(parts: readonly DXT.Part[], scope: string, found: Set<string>): void {
   for (const part of parts) {
     if (part.type !== 'placeholder') continue;
-    const path = qualifyTag(loopPath, part.value);
-    found.add(path);
-    if (part.subparsed) collect(part.subparsed, path, found);
+    found.add(qualifyTag(scope, part.value));
+    if (part.subparsed) collect(part.subparsed, enterSection(scope, part.value), found);
   }
 }

@@ -1,7 +1,11 @@
-// How a tag is named in inspections and warnings: by the data path it reads. Inside a loop a tag
-// reads the loop item ("deal.contacts[].email"), unless it starts at a top-level key of the
-// template data, which no loop item has, so docxtemplater's fallback finds it at the root.
+// How a tag is named in inspections and warnings: by the data path it reads. Inside a list loop a
+// tag reads the item ("deal.contacts[].email"), inside an object section the object
+// ("{#deal.company}{name}" is "deal.company.name"), and a section over a value is only a condition
+// ("{#deal.fields.vip}"): the tags inside read the enclosing scope. A tag that starts at a top-level
+// key of the template data is named from the root: no loop item has that key, so docxtemplater's
+// fallback finds it there.
 import type { TemplateData } from '../../../schemas/index.ts';
+import { pathKind } from './template-paths.ts';
 
 // A Record over keyof TemplateData: a key added to the schema fails to type-check until listed here.
 const rootKeys: Record<keyof TemplateData, true> = {
@@ -16,21 +20,31 @@ const rootKeys: Record<keyof TemplateData, true> = {
   occurredAt: true,
 };
 
-/** The path a tag names, trimmed ("{ deal.title }" is "deal.title"). */
+/** The path a tag names, trimmed and without its formatter ("{ deal.fee | money }" is "deal.fee"). */
 export function tagPath(tag: string): string {
-  return tag.trim();
+  const bar = tag.indexOf('|');
+  return (bar < 0 ? tag : tag.slice(0, bar)).trim();
 }
 
-/** The tag's full path inside the loop whose own path is `loopPath` ('' outside any loop). */
-export function qualifyTag(loopPath: string, tag: string): string {
+/** The tag's full path in `scope`: '' at the root, "deal.contacts[]" in a list item, "deal.company" in an object. */
+export function qualifyTag(scope: string, tag: string): string {
   const path = tagPath(tag);
   const first = path.split('.')[0] ?? '';
-  if (loopPath === '' || Object.hasOwn(rootKeys, first)) return path;
-  return `${loopPath}[].${path}`;
+  if (scope === '' || Object.hasOwn(rootKeys, first)) return path;
+  return `${scope}.${path}`;
 }
 
-/** The full path of a tag inside the loops `loops` (outermost first, as docxtemplater lists them). */
-export function qualifyInLoops(loops: readonly string[], tag: string): string {
-  const loopPath = loops.reduce((path, loop) => qualifyTag(path, loop), '');
-  return qualifyTag(loopPath, tag);
+/** The scope the tags inside section `tag` (opened in `scope`) read. */
+export function enterSection(scope: string, tag: string): string {
+  const path = qualifyTag(scope, tag);
+  const kind = pathKind(path);
+  if (kind === 'list') return `${path}[]`;
+  if (kind === 'object' || kind === 'map') return path;
+  return scope;
+}
+
+/** The full path of a tag inside the sections `sections` (outermost first, as docxtemplater lists them). */
+export function qualifyInLoops(sections: readonly string[], tag: string): string {
+  const scope = sections.reduce(enterSection, '');
+  return qualifyTag(scope, tag);
 }

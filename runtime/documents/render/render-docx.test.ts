@@ -87,6 +87,23 @@ describe('renderDocx', () => {
     expect(warnings.map((warning) => warning.tag)).toEqual(['deal.contacts[].phone']);
   });
 
+  it('treats a section on an absent field as a false condition, not a missing placeholder', () => {
+    const template = taggedDocx([
+      '{#deal.fields.vip}VIP terms{/deal.fields.vip}',
+      '{^deal.fields.vip}Standard terms{/deal.fields.vip}',
+      '{#deal.fields.neverSent}{deal.title}{/deal.fields.neverSent}',
+    ]);
+    const { docx, warnings } = renderDocx(template, data);
+    expect(warnings).toEqual([]);
+    expect(documentText(docx)).toBe('Standard terms');
+  });
+
+  it('names a tag missing inside an object section by the object path', () => {
+    const template = taggedDocx(['{#deal.company}{name} ({registry}){/deal.company}']);
+    const { warnings } = renderDocx(template, data);
+    expect(warnings.map((warning) => warning.tag)).toEqual(['deal.company.registry']);
+  });
+
   it('keeps line breaks of multi-line values', () => {
     const { docx } = renderDocx(taggedDocx(['{ourCompany.address}']), data);
     expect(documentText(docx)).toBe('1 Grand Canal Square\nDublin 2');

@@ -1,5 +1,5 @@
 // Renders a DOCX template with a deal's data. A tag the data lacks renders empty and is reported
-// once as a warning, so a half-filled template still yields a document the run can show and explain.
+// once as a warning (a section on an absent value is a false condition, not a warning), so a half-filled template still yields a document the run can show and explain.
 import type { DXT } from 'docxtemplater';
 import type { TemplateData } from '../../../schemas/index.ts';
 import { openTemplate } from './open-template.ts';
@@ -23,7 +23,9 @@ const entryDate = new Date(2000, 0, 1, 0, 0, 0);
 export function renderDocx(template: Uint8Array, data: TemplateData): RenderedDocx {
   const missing = new Set<string>();
   const nullGetter = (part: DXT.Part, scopeManager: DXT.ScopeManager): string => {
-    missing.add(qualifyInLoops(scopeManager.scopePath, part.value));
+    // A section ({#deal.fields.vip}…, {^…}) on an absent value is a condition that is false: its
+    // content is left out (or shown, for ^) as the author wrote, which is nothing to warn about.
+    if (part.module !== 'loop') missing.add(qualifyInLoops(scopeManager.scopePath, part.value));
     return '';
   };
   const document = openTemplate(template, { nullGetter });
