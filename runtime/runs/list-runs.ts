@@ -1,28 +1,20 @@
-// GET /api/v1/runs?eventId=…|dealId=…: runs newest first, at most 100, with their documents.
+// GET /api/v1/runs: runs newest first with their documents, filtered by event, deal, pipeline,
+// stage, document type, status and time (run-filter.ts), a page of at most 200 at a time.
 import type { DocumentInfo, Run } from '../../schemas/index.ts';
 import { documentInfoColumns, toDocumentInfo } from '../documents/document-info.ts';
-import { validationError } from '../errors/app-error.ts';
 import type { RuntimeServices } from '../services.ts';
 import { toRun } from './get-run.ts';
+import { applyRunFilter, type RunFilter } from './run-filter.ts';
 
-export interface RunFilter {
-  eventId?: string;
-  dealId?: string;
-}
+export type { RunFilter } from './run-filter.ts';
 
 export const runListLimit = 100;
+export const runListMaxLimit = 200;
 
-export async function listRuns(services: RuntimeServices, filter: RunFilter): Promise<Run[]> {
-  if (!filter.eventId && !filter.dealId) {
-    throw validationError('RUN_FILTER_REQUIRED', 'Ask for runs by ?eventId=… or ?dealId=…', [
-      { pointer: '/eventId', message: 'give eventId or dealId' },
-    ]);
-  }
-  const { db } = services.database;
-  let query = db.selectFrom('runs').selectAll();
-  if (filter.eventId) query = query.where('event_id', '=', filter.eventId);
-  if (filter.dealId) query = query.where('deal_id', '=', filter.dealId);
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(runListLimit).execute();
+export async function listRuns(services: RuntimeServices, filter: RunFilter, limit = runListLimit): Promise<Run[]> {
+  const { db, dialect } = services.database;
+  const query = applyRunFilter(db.selectFrom('runs').selectAll('runs'), filter, dialect);
+  const rows = await query.orderBy('runs.created_at', 'desc').orderBy('runs.id', 'desc').limit(limit).execute();
   if (rows.length === 0) return [];
   const documents = await db
     .selectFrom('documents')

@@ -19,12 +19,35 @@ export const eventPaths: readonly ApiPath[] = [
     method: 'get',
     path: `${api}/runs`,
     operationId: 'listRuns',
-    summary:
-      'Runs of an event or a deal, newest first, at most 100 (give eventId or dealId: 400 RUN_FILTER_REQUIRED without either)',
+    summary: 'Runs newest first, filtered by any of the parameters, a page of at most 200 (default 100)',
     roles: ['client'],
     query: [
       { name: 'eventId', description: 'The deal event id', schema: { type: 'string', minLength: 1, maxLength: 200 } },
       { name: 'dealId', description: 'The deal id', schema: { type: 'string', minLength: 1, maxLength: 200 } },
+      { name: 'pipelineId', description: 'The pipeline', schema: { type: 'string', minLength: 1, maxLength: 200 } },
+      {
+        name: 'stageId',
+        description: 'The stage the deal entered in the event',
+        schema: { type: 'string', minLength: 1, maxLength: 200 },
+      },
+      {
+        name: 'documentType',
+        description: 'Runs that made a document of this type',
+        schema: { type: 'string', minLength: 1, maxLength: 200 },
+      },
+      { name: 'status', description: 'The run status', schema: ref('RunStatus') },
+      {
+        name: 'since',
+        description: 'Created at or after (ISO date-time)',
+        schema: { type: 'string', format: 'date-time' },
+      },
+      {
+        name: 'until',
+        description: 'Created at or before (ISO date-time)',
+        schema: { type: 'string', format: 'date-time' },
+      },
+      { name: 'limit', description: 'Page size, 1 to 200', schema: { type: 'integer', minimum: 1, maximum: 200 } },
+      { name: 'before', description: 'The id of the last run of the previous page', schema: uuidParam },
     ],
     responses: { 200: { description: 'Runs', schema: list('Run') } },
     errors: [400],
