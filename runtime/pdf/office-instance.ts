@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort } from './free-port.ts';
-import { killGroup, processesInGroup, residentMemoryMb } from './process-table.ts';
+import { killGroup, processesInGroup, processesStopped, residentMemoryMb } from './process-table.ts';
 
 export type BridgeAnswer = { ok: true } | { ok: false; reason: 'load' | 'store' | 'connection'; error: string };
 
@@ -28,6 +28,10 @@ export interface OfficeInstance {
   /** Settles when soffice or the bridge exits (never rejects), saying which and how. */
   readonly ended: Promise<string>;
   convert(input: string, output: string): Promise<BridgeAnswer>;
+  /** Does soffice answer a UNO round trip within timeoutMs? (A frozen one does not.) */
+  ping(timeoutMs: number): Promise<boolean>;
+  /** Is a process of this instance stopped (SIGSTOP, a debugger)? */
+  isStopped(): boolean;
   residentMemoryMb(): number;
   kill(): Promise<void>;
 }
@@ -61,6 +65,7 @@ class WarmOffice implements OfficeInstance {
   private readonly events: ((event: { event: string; error?: string }) => void)[] = [];
   private nextId = 1;
   private memberPids: number[] = [];
+  private pinging: Promise<boolean> | undefined;
   private killing: Promise<void> | undefined;
   private endReason: string | undefined;
 
@@ -117,6 +122,31 @@ class WarmOffice implements OfficeInstance {
   }
 
   convert(input: string, output: string): Promise<BridgeAnswer> {
+    return this.request({ input, output });
+  }
+
+  ping(timeoutMs: number): Promise<boolean> {
+    // One ping at a time: health checks that overlap share it instead of queueing in the bridge.
+    this.pinging ??= (async () => {
+      const answer = this.request({ ping: true }).then((reply) => reply.ok);
+      const timeout = delay(timeoutMs, false, { ref: false });
+      try {
+        return await Promise.race([answer, timeout]);
+      } finally {
+        // A frozen soffice answers late, if ever: the next ping starts only after it did.
+        void answer.finally(() => {
+          this.pinging = undefined;
+        });
+      }
+    })();
+    return this.pinging;
+  }
+
+  isStopped(): boolean {
+    return processesStopped(this.memberPids);
+  }
+
+  private request(body: Record<string, unknown>): Promise<BridgeAnswer> {
     const id = this.nextId++;
     if (this.endReason !== undefined)
       return Promise.resolve({ ok: false, reason: 'connection', error: this.endReason });
@@ -125,7 +155,7 @@ class WarmOffice implements OfficeInstance {
         this.answers.delete(id);
         resolve(answer);
       });
-      this.bridge.stdin?.write(`${JSON.stringify({ id, input, output })}\n`);
+      this.bridge.stdin?.write(`${JSON.stringify({ id, ...body })}\n`);
     });
   }
 

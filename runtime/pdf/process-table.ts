@@ -6,6 +6,7 @@ interface ProcessEntry {
   pid: number;
   group: number;
   zombie: boolean;
+  stopped: boolean;
 }
 
 function readEntry(pid: number): ProcessEntry | undefined {
@@ -13,7 +14,7 @@ function readEntry(pid: number): ProcessEntry | undefined {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name sits in parentheses and may contain spaces: fields start after the last ')'.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { pid, zombie: fields[0] === 'Z', group: Number(fields[2]) };
+    return { pid, zombie: fields[0] === 'Z', stopped: fields[0] === 'T', group: Number(fields[2]) };
   } catch {
     return undefined; // it exited while we looked
   }
@@ -44,6 +45,11 @@ export function processesMentioning(text: string): number[] {
       return false;
     }
   });
+}
+
+/** Is one of the given processes stopped (SIGSTOP)? Gone processes are not. */
+export function processesStopped(pids: readonly number[]): boolean {
+  return pids.some((pid) => readEntry(pid)?.stopped === true);
 }
 
 /** Resident memory (VmRSS) of the given processes together, in MB; gone processes count 0. */

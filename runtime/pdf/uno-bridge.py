@@ -6,14 +6,22 @@ python3-uno); the python3 first on PATH may lack the `uno` module.
   request:  {"id": 7, "input": "/tmp/x/in.docx", "output": "/tmp/x/out.pdf"}
   answer:   {"id": 7, "ok": true} | {"id": 7, "ok": false, "reason": "load"|"store"|"connection", "error": "..."}
 
+  ping:     {"id": 8, "ping": true}  ->  {"id": 8, "ok": true} once soffice answered a UNO call
+
 The first line it prints is {"event": "ready"} once connected, or {"event": "failed", ...}.
 A "connection" answer means soffice is gone: the bridge exits after sending it.
+
+The bridge takes its soffice down with it on every way out: stdin closed, a broken pipe while
+answering, a signal, and its Node parent dying while a conversion is in flight (a watcher thread
+sees the parent pid change; pyuno releases the GIL during UNO calls, so it runs even then).
+Without this a `kill -9` of the runtime left soffice running, re-parented to PID 1.
 """
 import argparse
 import json
 import os
 import signal
 import sys
+import threading
 import time
 
 import uno
@@ -99,12 +107,37 @@ def convert(desktop, source, target):
             pass
 
 
-def serve(desktop, soffice_group):
+def kill_soffice(soffice_group):
+    if soffice_group:
+        try:
+            os.killpg(soffice_group, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def watch_parent(soffice_group, parent):
+    """Runs in a thread: when the Node parent is gone (we were re-parented), end soffice and us."""
+    while True:
+        time.sleep(0.25)
+        if os.getppid() != parent:
+            kill_soffice(soffice_group)
+            os._exit(1)
+
+
+def ping(desktop):
+    desktop.getFrames().getCount()  # a round trip to soffice: a frozen one never answers
+
+
+def serve(desktop):
     for line in sys.stdin:
         if not line.strip():
             continue
         request = json.loads(line)
         try:
+            if request.get("ping"):
+                ping(desktop)
+                send({"id": request["id"], "ok": True})
+                continue
             failure = convert(desktop, request["input"], request["output"])
         except (DisposedException, RuntimeException) as error:
             send({"id": request["id"], "ok": False, "reason": "connection", "error": error.Message or type(error).__name__})
@@ -113,12 +146,7 @@ def serve(desktop, soffice_group):
             send({"id": request["id"], "ok": True})
         else:
             send({"id": request["id"], "ok": False, "reason": failure[0], "error": failure[1]})
-    # stdin closed: our Node parent has gone away without stopping us, so take soffice with us.
-    if soffice_group:
-        try:
-            os.killpg(soffice_group, signal.SIGKILL)
-        except OSError:
-            pass
+    # stdin closed: our Node parent has gone away without stopping us.
     return 0
 
 
@@ -129,6 +157,19 @@ def main():
     parser.add_argument("--soffice-group", type=int, default=0)
     parser.add_argument("--profile-url", required=True)
     args = parser.parse_args()
+    parent = os.getppid()
+    watcher = threading.Thread(target=watch_parent, args=(args.soffice_group, parent), daemon=True)
+    watcher.start()
+    for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+        signal.signal(getattr(signal, name), lambda number, frame: sys.exit(128 + number))
+    try:
+        return run(args)
+    finally:
+        # Every way out (a broken pipe while answering included) takes soffice down.
+        kill_soffice(args.soffice_group)
+
+
+def run(args):
     try:
         context = connect(args.port, args.connect_timeout)
         profile = profile_of(context)
@@ -140,8 +181,12 @@ def main():
         send({"event": "failed", "error": "cannot connect to soffice on port %d: %s" % (args.port, error.Message)})
         return 2
     send({"event": "ready"})
-    return serve(desktop, args.soffice_group)
+    return serve(desktop)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:
+        # Node is gone; soffice was killed in main's finally. Keep Python quiet on the way out.
+        os._exit(1)

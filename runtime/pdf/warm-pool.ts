@@ -14,6 +14,7 @@ import { assertDocxBytes, PdfConversionError } from './pdf-conversion-error.ts';
 interface Job {
   docx: Uint8Array;
   timeoutMs: number;
+  queuedAt: number;
   settled: boolean;
   resolve(pdf: Uint8Array): void;
   reject(error: PdfConversionError): void;
@@ -32,11 +33,14 @@ interface Slot {
   replacement: OfficeInstance | undefined;
   conversions: number;
   job: Job | undefined;
+  busySince: number;
 }
 
 type LogLevel = 'info' | 'warn' | 'error';
 
 const backoffMs = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt);
+/** How long an idle instance may take to answer the health check's UNO round trip. */
+const pingTimeoutMs = 2_000;
 
 class WarmPool implements PdfConverter {
   private readonly root: string;
@@ -49,6 +53,7 @@ class WarmPool implements PdfConverter {
   private closed = false;
   private closing: Promise<void> | undefined;
   private lastStartError = '';
+  private lastFinishedAt = Date.now();
 
   constructor(private readonly config: ResolvedPdfConfig) {
     mkdirSync(config.workDir, { recursive: true });
@@ -65,13 +70,15 @@ class WarmPool implements PdfConverter {
       replacement: undefined,
       conversions: 0,
       job: undefined,
+      busySince: 0,
     }));
     for (const slot of this.slots) this.track(this.startSlot(slot));
   }
 
   convert(docx: Uint8Array, options: { timeoutMs?: number } = {}): Promise<Uint8Array> {
     return new Promise<Uint8Array>((resolve, reject) => {
-      const job: Job = { docx, timeoutMs: options.timeoutMs ?? this.config.timeoutMs, settled: false, resolve, reject };
+      const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
+      const job: Job = { docx, timeoutMs, queuedAt: Date.now(), settled: false, resolve, reject };
       if (this.closed) return this.fail(job, new PdfConversionError('PDF_CLOSED', 'the PDF converter is closed'));
       try {
         assertDocxBytes(docx);
@@ -83,15 +90,42 @@ class WarmPool implements PdfConverter {
     });
   }
 
+  /**
+   * Whether conversions can make progress, not only whether instances exist: an instance counts
+   * when it is idle and answers a UNO round trip (a frozen soffice does not), or busy for less
+   * than the conversion timeout and not stopped; and queued work must not have waited longer
+   * than the timeout with no conversion finishing meanwhile.
+   */
   async health(): Promise<{ ok: boolean; detail: string }> {
     if (this.closed) return { ok: false, detail: 'the PDF converter is closed' };
-    const ready = this.slots.filter((slot) => slot.state !== 'starting').length;
-    if (ready > 0) {
-      const detail = `${ready} of ${this.slots.length} LibreOffice instances ready, ${this.queue.length} queued`;
-      return { ok: true, detail };
+    const now = Date.now();
+    const problems = await Promise.all(this.slots.map((slot) => this.problemOf(slot, now)));
+    const ready = problems.filter((problem) => problem === undefined).length;
+    const queued = this.queue.length;
+    const stalledMs = queued > 0 ? now - Math.max(this.queue[0]!.queuedAt, this.lastFinishedAt) : 0;
+    const summary = `${ready} of ${this.slots.length} LibreOffice instances ready, ${queued} queued`;
+    const why = problems.flatMap((problem, index) => (problem ? [`instance ${index} ${problem}`] : []));
+    if (stalledMs > this.config.timeoutMs) {
+      why.unshift(`no conversion finished for ${Math.round(stalledMs / 1000)} s while work waits`);
+    } else if (ready > 0) {
+      return { ok: true, detail: summary };
     }
-    const why = this.lastStartError ? `: ${this.lastStartError}` : ' (starting)';
-    return { ok: false, detail: `no LibreOffice instance ready${why}` };
+    if (ready === 0 && this.lastStartError && problems.every((problem) => problem === 'starting')) {
+      why.push(`last start failed: ${this.lastStartError}`);
+    }
+    return { ok: false, detail: `${summary}: ${why.join('; ')}` };
+  }
+
+  /** Why a slot cannot convert now, or undefined when it can. */
+  private async problemOf(slot: Slot, now: number): Promise<string | undefined> {
+    const instance = slot.instance;
+    if (slot.state === 'starting' || !instance) return 'starting';
+    if (instance.isStopped()) return 'is stopped (SIGSTOP)';
+    if (slot.state === 'busy') {
+      const busyMs = now - slot.busySince;
+      return busyMs > this.config.timeoutMs ? `busy for ${Math.round(busyMs / 1000)} s, past the timeout` : undefined;
+    }
+    return (await instance.ping(pingTimeoutMs)) ? undefined : `did not answer within ${pingTimeoutMs} ms (frozen?)`;
   }
 
   stats() {
@@ -126,8 +160,10 @@ class WarmPool implements PdfConverter {
     const instance = slot.instance!;
     slot.state = 'busy';
     slot.job = job;
+    slot.busySince = Date.now();
     const outcome = await convertOnInstance(instance, job.docx, this.jobsDirectory, job.timeoutMs);
     slot.job = undefined;
+    this.lastFinishedAt = Date.now();
     slot.conversions++;
     if (outcome.ok) this.succeed(job, outcome.pdf);
     else this.fail(job, outcome.error);

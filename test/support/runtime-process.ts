@@ -9,6 +9,10 @@ export interface RuntimeProcess {
   port: number;
   /** Every line the process printed, stdout and stderr. */
   output: string[];
+  /** stdout only: the structured (JSON) log. */
+  logLines: string[];
+  /** stderr only: what the terminal shows (the first admin token, the serving line). */
+  terminalLines: string[];
   exited: Promise<number | null>;
 }
 
@@ -32,19 +36,25 @@ export function startRuntimeProcess(env: Record<string, string>, timeoutMs = 60_
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
+  const logLines: string[] = [];
+  const terminalLines: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       killProcessGroup(child.pid as number);
       reject(new Error(`the runtime did not say "listening" within ${timeoutMs} ms:\n${output.slice(-20).join('\n')}`));
     }, timeoutMs);
-    for (const stream of [child.stdout, child.stderr]) {
+    for (const [stream, lines] of [
+      [child.stdout, logLines],
+      [child.stderr, terminalLines],
+    ] as const) {
       createInterface({ input: stream as NodeJS.ReadableStream }).on('line', (line) => {
         output.push(line);
+        lines.push(line);
         const port = portOf(line);
         if (port !== undefined) {
           clearTimeout(timer);
-          resolve({ child, pid: child.pid as number, port, output, exited });
+          resolve({ child, pid: child.pid as number, port, output, logLines, terminalLines, exited });
         }
       });
     }
@@ -53,6 +63,27 @@ export function startRuntimeProcess(env: Record<string, string>, timeoutMs = 60_
       reject(new Error(`the runtime exited (${code}) before listening:\n${output.slice(-20).join('\n')}`));
     });
   });
+}
+
+/** Runs the runtime until it exits by itself (a start that must fail); kills it after timeoutMs. */
+export async function runRuntimeToExit(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; stdout: string[]; stderr: string[] }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', mainScript], {
+    cwd: repositoryRoot,
+    env: { ...process.env, HOST: '127.0.0.1', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => stdout.push(line));
+  createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => stderr.push(line));
+  const timer = setTimeout(() => killProcessGroup(child.pid as number), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.once('close', (exitCode) => resolve(exitCode)));
+  clearTimeout(timer);
+  return { code, stdout, stderr };
 }
 
 /** SIGKILL to the whole process group: the runtime and whatever it spawned. */
