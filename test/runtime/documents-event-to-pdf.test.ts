@@ -61,7 +61,9 @@ describe.each(dialects)('deal event to PDF on %s', (dialect) => {
     const pdf = await client.getBytes(document.links.pdf.replace('/api/v1', ''));
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(pdf.headers.get('content-disposition')).toBe('attachment; filename="contract-D-1042.pdf"');
+    expect(pdf.headers.get('content-disposition')).toBe(
+      `attachment; filename="contract-D-1042.pdf"; filename*=UTF-8''contract-D-1042.pdf`,
+    );
     const text = await pdfText(pdf.bytes);
     expect(text).toContain('Annual support 2027');
     expect(text).toContain('Globex Ltda');
@@ -72,7 +74,9 @@ describe.each(dialects)('deal event to PDF on %s', (dialect) => {
     expect(docx.headers.get('content-type')).toBe(
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
-    expect(docx.headers.get('content-disposition')).toBe('attachment; filename="contract-D-1042.docx"');
+    expect(docx.headers.get('content-disposition')).toBe(
+      `attachment; filename="contract-D-1042.docx"; filename*=UTF-8''contract-D-1042.docx`,
+    );
     expect(Buffer.from(docx.bytes.subarray(0, 2)).toString()).toBe('PK');
   });
 
@@ -129,9 +133,9 @@ describe.each(dialects)('deal event to PDF on %s', (dialect) => {
     expect(await countDocuments(harness, 'deal_id', event.deal.id)).toBe(1);
   });
 
-  it('lets an analyst read runs but not documents', async () => {
+  it('refuses analysts runs and documents (they hold personal data)', async () => {
     const analyst = eventPathClient(harness, 'analyst');
-    expect((await analyst.getJson(`/runs/${firstRun.id}`)).status).toBe(200);
+    expect((await analyst.getJson(`/runs/${firstRun.id}`)).status).toBe(403);
     expect((await analyst.getJson(`/documents/${firstRun.documents[0]?.id}`)).status).toBe(403);
     expect((await client.getJson('/runs/no-such-run')).status).toBe(404);
     expect((await client.getJson('/runs')).status).toBe(400);

@@ -176,7 +176,9 @@ describe.each(dialects)('flows API on %s', (dialect) => {
     }
     const csv = await api.call('GET', '/api/v1/export?format=csv', { token: analyst });
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="inkflow-rules.csv"');
+    expect(csv.headers.get('content-disposition')).toBe(
+      `attachment; filename="inkflow-rules.csv"; filename*=UTF-8''inkflow-rules.csv`,
+    );
   });
 
   it('refuses to delete a template or an employee that the active version uses, naming the rule', async () => {

@@ -189,7 +189,7 @@ describe('the OpenAPI document as a contract', () => {
       const runId = (accepted.body as EventAccepted).runId;
       expect((await conform('GET', '/api/v1/runs/{id}', `/api/v1/runs/${runId}`, { token: client })).status).toBe(200);
       await conform('GET', '/api/v1/runs', `/api/v1/runs?eventId=${event.eventId}`, { token: client });
-      expect((await conform('GET', '/api/v1/runs', '/api/v1/runs', { token: client })).status).toBe(400);
+      expect((await conform('GET', '/api/v1/runs', '/api/v1/runs?status=lost', { token: client })).status).toBe(400);
       await conform('GET', '/api/v1/deals/{dealId}/documents', '/api/v1/deals/D-1042/documents', { token: client });
       expect(
         (await conform('POST', '/api/v1/events', '/api/v1/events', { token: client, body: { eventId: 1 } })).status,

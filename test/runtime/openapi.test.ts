@@ -104,9 +104,9 @@ describe('OpenAPI document and /healthz', () => {
     expect(unresolved).toEqual([]);
   });
 
-  it('gives every route behind a token its 401 and 403 as ApiError', () => {
+  it('gives every route behind a token its 401, 403 and 503 as ApiError', () => {
     const publish = document.paths['/api/v1/flows/{id}/publish']?.post as { responses: Record<string, unknown> };
-    expect(Object.keys(publish.responses)).toEqual(['201', '400', '401', '403', '404']);
+    expect(Object.keys(publish.responses)).toEqual(['201', '400', '401', '403', '404', '503']);
     expect(publish.responses['403']).toMatchObject({
       content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
     });

@@ -10,6 +10,7 @@ const systemPaths: readonly ApiPath[] = [
   {
     method: 'get',
     path: '/healthz',
+    operationId: 'getHealth',
     summary: 'Whether the database and LibreOffice are usable (503 when one is not)',
     roles: 'public',
     responses: {
@@ -20,6 +21,7 @@ const systemPaths: readonly ApiPath[] = [
   {
     method: 'get',
     path: `${api}/openapi.json`,
+    operationId: 'getOpenApi',
     summary: 'This document',
     roles: 'public',
     responses: { 200: { description: 'OpenAPI 3.1', schema: { type: 'object' } } },
