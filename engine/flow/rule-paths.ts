@@ -170,9 +170,12 @@ function conditionSizes(graph: FlowGraph): Map<string, number> {
   return sizes;
 }
 
+/** A rule while it is counted: its paths so far, and the condition nodes they would copy. */
+type Counted = RulePaths & { count: number; size: number };
+
 interface Reached {
   trigger: FlowNode;
-  rules: Array<RulePaths & { count: number }>;
+  rules: Counted[];
 }
 
 /**
@@ -183,7 +186,7 @@ interface Reached {
  */
 export function collectRules(graph: FlowGraph): RuleCollection {
   const sizes = conditionSizes(graph);
-  const byKey = new Map<string, RulePaths & { count: number }>();
+  const byKey = new Map<string, Counted>();
   const reached: Reached[] = [];
   let compiledSize = 0;
   for (const trigger of graph.triggers) {
@@ -197,15 +200,18 @@ export function collectRules(graph: FlowGraph): RuleCollection {
       const key = `${bucketOfTrigger(trigger)}\u0000${action.id}`;
       let rule = byKey.get(key);
       if (!rule) {
-        rule = { trigger, triggers: [], action, paths: [], truncated: false, count: 0 };
+        rule = { trigger, triggers: [], action, paths: [], truncated: false, count: 0, size: 0 };
         byKey.set(key, rule);
         compiledSize += ruleBaseSize;
       }
       entry.rules.push(rule);
       rule.triggers.push(trigger);
+      // A truncated rule is refused on its own (FLOW_TOO_MANY_PATHS): its size is not counted.
+      if (!rule.truncated) compiledSize -= rule.size;
       rule.count += counts.count.get(action.id) ?? 0;
+      rule.size = Math.min(Number.MAX_SAFE_INTEGER, rule.size + (counts.size.get(action.id) ?? 0));
       rule.truncated = rule.count > maxPathsPerRule;
-      compiledSize = Math.min(Number.MAX_SAFE_INTEGER, compiledSize + (counts.size.get(action.id) ?? 0));
+      if (!rule.truncated) compiledSize = Math.min(Number.MAX_SAFE_INTEGER, compiledSize + rule.size);
     }
   }
   if (compiledSize <= maxCompiledSize) {
@@ -216,7 +222,7 @@ export function collectRules(graph: FlowGraph): RuleCollection {
       for (const rule of rules) if (!rule.truncated) rule.paths.push(...(found.get(rule.action.id) ?? []));
     }
   }
-  return { rules: [...byKey.values()].map(({ count: _count, ...rule }) => rule), compiledSize };
+  return { rules: [...byKey.values()].map(({ count: _count, size: _size, ...rule }) => rule), compiledSize };
 }
 
 export function collectRulePaths(graph: FlowGraph): RulePaths[] {

@@ -1,13 +1,15 @@
 // The settings of send-document actions: a template is chosen, and, when the caller knows the
 // instance's templates and employees, the chosen template and company signer exist.
 import type { Diagnostic, SendDocumentNode } from '../../schemas/index.ts';
-import { error } from './diagnostic.ts';
+import { error, warning } from './diagnostic.ts';
 import { type FlowUnderCheck, nodePointer, uniqueNodes } from './flow-under-check.ts';
 import { didYouMean, listForMessage } from './message-text.ts';
 
 export interface KnownResources {
   templates?: readonly string[];
   employees?: readonly string[];
+  /** Per template id, its placeholders that no document can fill (the runtime's upload warnings). */
+  unknownPlaceholders?: Readonly<Record<string, readonly string[]>>;
 }
 
 function checkTemplate(subject: FlowUnderCheck, node: SendDocumentNode, known: KnownResources): Diagnostic[] {
@@ -22,6 +24,22 @@ function checkTemplate(subject: FlowUnderCheck, node: SendDocumentNode, known: K
     `Template "${templateId}" does not exist (templates: ${listForMessage(known.templates)}).` +
     `${didYouMean(templateId, known.templates)} Pick an existing template or upload this one first.`;
   return [error('TEMPLATE_UNKNOWN', message, place)];
+}
+
+// A template that prints empty placeholders still makes documents: a warning, not an error.
+function checkPlaceholders(subject: FlowUnderCheck, node: SendDocumentNode, known: KnownResources): Diagnostic[] {
+  const templateId = node.data.templateId;
+  const unknown =
+    known.unknownPlaceholders && Object.hasOwn(known.unknownPlaceholders, templateId)
+      ? (known.unknownPlaceholders[templateId] ?? [])
+      : [];
+  if (unknown.length === 0) return [];
+  const tags = listForMessage(unknown.map((placeholder) => `{${placeholder}}`));
+  const message =
+    `Template "${templateId}" has placeholder${unknown.length === 1 ? '' : 's'} no deal can fill (${tags}): ` +
+    'they will print empty in every document. Fix the template (GET /templates/:id lists the closest known paths) and upload it again.';
+  const place = { nodeId: node.id, pointer: nodePointer(subject, node.id, '/data/templateId') };
+  return [warning('TEMPLATE_PLACEHOLDER_UNKNOWN', message, place)];
 }
 
 function checkSigner(subject: FlowUnderCheck, node: SendDocumentNode, known: KnownResources): Diagnostic[] {
@@ -39,7 +57,11 @@ export function checkActions(subject: FlowUnderCheck, known: KnownResources = {}
   const diagnostics: Diagnostic[] = [];
   for (const node of uniqueNodes(subject)) {
     if (node.type !== 'sendDocument') continue;
-    diagnostics.push(...checkTemplate(subject, node, known), ...checkSigner(subject, node, known));
+    diagnostics.push(
+      ...checkTemplate(subject, node, known),
+      ...checkPlaceholders(subject, node, known),
+      ...checkSigner(subject, node, known),
+    );
   }
   return diagnostics;
 }

@@ -97,8 +97,8 @@ describe('checkNeverTrue: paths', () => {
       ];
       return check(nodes, edges).map((diagnostic) => diagnostic.code);
     };
-    // 128 paths, all contradictory: reported. 256: the list is capped, the one live path may be missing.
-    expect(deadEnd(7)).toEqual(['PATH_NEVER_TRUE']);
-    expect(deadEnd(8)).toEqual([]);
+    // 256 paths (the limit), all contradictory: reported. 512: not listed, the one live path may be missing.
+    expect(deadEnd(8)).toEqual(['PATH_NEVER_TRUE']);
+    expect(deadEnd(9)).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@
 import type { Diagnostic, SendDocumentNode } from '../../schemas/index.ts';
 import { bucketKey, triggerOf } from '../flow/node-kinds.ts';
 import { maxPathsPerRule, type PathStep } from '../flow/rule-paths.ts';
-import { findContradiction } from './condition-satisfiability.ts';
+import { defaultWork, findContradiction, flowWork, type WorkBudget } from './condition-satisfiability.ts';
 import { error, warning } from './diagnostic.ts';
 import { type FlowUnderCheck, nodePointer } from './flow-under-check.ts';
 import { quotedNames } from './message-text.ts';
@@ -59,13 +59,14 @@ const maxNamedRivals = 10;
 /** What the pair checks of one flow may still spend; past it, overlap is assumed, as for capped paths. */
 interface Budget {
   pathComparisons: number;
+  work: WorkBudget;
 }
 
 function canBothMatch(subject: FlowUnderCheck, a: Sender, b: Sender, budget: Budget): boolean {
   if (a.capped || b.capped) return true;
   for (const pathA of a.paths) {
     for (const pathB of b.paths) {
-      if (budget.pathComparisons <= 0) {
+      if (budget.pathComparisons <= 0 || budget.work.remaining <= 0) {
         // Said in the message, as for capped path lists.
         a.capped = true;
         b.capped = true;
@@ -73,8 +74,12 @@ function canBothMatch(subject: FlowUnderCheck, a: Sender, b: Sender, budget: Bud
       }
       budget.pathComparisons--;
       if (divergeAtCondition(pathA, pathB)) continue;
-      if (!findContradiction([...pathConditions(subject.graph, pathA), ...pathConditions(subject.graph, pathB)]))
-        return true;
+      const share: WorkBudget = { remaining: Math.min(defaultWork, budget.work.remaining) };
+      const before = share.remaining;
+      const conditions = [...pathConditions(subject.graph, pathA), ...pathConditions(subject.graph, pathB)];
+      const contradiction = findContradiction(conditions, share);
+      budget.work.remaining -= before - Math.max(0, share.remaining);
+      if (!contradiction) return true;
     }
   }
   return false;
@@ -185,7 +190,7 @@ function checkGroup(subject: FlowUnderCheck, senders: readonly Sender[], budget:
 }
 
 export function checkRuleConflicts(subject: FlowUnderCheck): Diagnostic[] {
-  const budget: Budget = { pathComparisons: maxPathComparisons };
+  const budget: Budget = { pathComparisons: maxPathComparisons, work: { remaining: flowWork } };
   const findings = new Findings();
   for (const senders of sendersByBucket(subject)) checkGroup(subject, senders, budget, findings);
   return findings.list();

@@ -2,7 +2,9 @@
 // alternatives (disjunctive normal form: `not` pushed down by De Morgan, which is exact because
 // every group evaluates to a plain boolean), and an alternative is impossible when the tests on
 // one of its facts are (fact-satisfiability). Facts are treated as independent, which only adds
-// worlds. Conservative: whatever is too large or not understood counts as possibly true.
+// worlds. Conservative: whatever is too large or not understood counts as possibly true, and so
+// does whatever would cost more than its WorkBudget (a 5,000-step path re-checks a growing list of
+// tests at every step: cubic without the budget, minutes for one path).
 import type { Comparison, Condition } from '../../schemas/index.ts';
 import { canFactPassAll, type FactTest } from './fact-satisfiability.ts';
 
@@ -16,29 +18,58 @@ type Alternative = readonly Literal[];
 // Past this many alternatives the expansion stops and the conjunction counts as satisfiable.
 const maxAlternatives = 512;
 
+/** Work units (roughly: test evaluations) a caller lets its checks spend; shared and spent down. */
+export interface WorkBudget {
+  remaining: number;
+}
+
+/** What one findContradiction may spend when the caller gives no budget of its own. */
+export const defaultWork = 1_000_000;
+
+/** What the checks of one flow may spend together: about a second; past it, findings are not looked for. */
+export const flowWork = 20_000_000;
+
 /** Why a conjunction can never be true: the facts whose tests contradict each other. */
 export interface Contradiction {
   facts: string[];
 }
 
-/** The first fact whose tests in this alternative no value can pass. */
-function contradictedFact(alternative: Alternative): string | undefined {
-  const byFact = new Map<string, FactTest[]>();
-  for (const { comparison, negated } of alternative) {
-    const tests = byFact.get(comparison.fact) ?? [];
-    tests.push({ operator: comparison.operator, value: comparison.value, negated });
-    byFact.set(comparison.fact, tests);
-  }
-  for (const [fact, tests] of byFact) if (!canFactPassAll(tests)) return fact;
-  return undefined;
-}
+class OutOfWork extends Error {}
 
 class Expansion {
   readonly contradictions = new Set<string>();
+  constructor(private readonly budget: WorkBudget) {}
+
+  private spend(units: number): void {
+    this.budget.remaining -= units;
+    if (this.budget.remaining < 0) throw new OutOfWork();
+  }
+
+  /**
+   * The first fact whose tests in this alternative no value can pass. Only facts that `added`
+   * tests (the rest of the alternative was kept already, so its other facts are satisfiable).
+   */
+  private contradictedFact(alternative: Alternative, added: Alternative): string | undefined {
+    const facts = new Set(added.map((literal) => literal.comparison.fact));
+    const byFact = new Map<string, FactTest[]>();
+    this.spend(alternative.length);
+    for (const { comparison, negated } of alternative) {
+      if (!facts.has(comparison.fact)) continue;
+      const tests = byFact.get(comparison.fact) ?? [];
+      tests.push({ operator: comparison.operator, value: comparison.value, negated });
+      byFact.set(comparison.fact, tests);
+    }
+    for (const [fact, tests] of byFact) {
+      // Every witness (about three per constant) against every test.
+      this.spend(3 * tests.length * tests.length + 1);
+      if (!canFactPassAll(tests)) return fact;
+    }
+    return undefined;
+  }
 
   /** Keeps an alternative only if it may hold; remembers why when it cannot. */
-  keep(alternative: Alternative): boolean {
-    const fact = contradictedFact(alternative);
+  keep(alternative: Alternative, added: Alternative = alternative): boolean {
+    const fact = this.contradictedFact(alternative, added);
     if (fact !== undefined) this.contradictions.add(fact);
     return fact === undefined;
   }
@@ -49,7 +80,7 @@ class Expansion {
     for (const a of left) {
       for (const b of right) {
         const joined = [...a, ...b];
-        if (!this.keep(joined)) continue;
+        if (!this.keep(joined, a.length < b.length ? a : b)) continue;
         if (result.length === maxAlternatives) return undefined;
         result.push(joined);
       }
@@ -96,11 +127,19 @@ class Expansion {
 }
 
 /** A contradiction when the conditions can never all be true together; undefined when they may. */
-export function findContradiction(conditions: readonly Condition[]): Contradiction | undefined {
-  const expansion = new Expansion();
-  const alternatives = expansion.expandAll(conditions, false);
-  if (alternatives === undefined || alternatives.length > 0) return undefined;
-  return { facts: [...expansion.contradictions] };
+export function findContradiction(
+  conditions: readonly Condition[],
+  budget: WorkBudget = { remaining: defaultWork },
+): Contradiction | undefined {
+  const expansion = new Expansion(budget);
+  try {
+    const alternatives = expansion.expandAll(conditions, false);
+    if (alternatives === undefined || alternatives.length > 0) return undefined;
+    return { facts: [...expansion.contradictions] };
+  } catch (error) {
+    if (error instanceof OutOfWork) return undefined;
+    throw error;
+  }
 }
 
 export function canBeTrue(conditions: readonly Condition[]): boolean {
