@@ -679,7 +679,7 @@ actionNodeId: string
  * One validation finding about a flow, addressed to the node or edge it concerns so the designer can highlight it.
  */
 export interface Diagnostic {
-code: ("SCHEMA_INVALID" | "SCHEMA_VERSION_UNSUPPORTED" | "DUPLICATE_ID" | "EDGE_SOURCE_MISSING" | "EDGE_TARGET_MISSING" | "EDGE_HANDLE_INVALID" | "EDGE_INTO_TRIGGER" | "EDGE_FROM_ACTION" | "FLOW_CYCLE" | "FLOW_TOO_MANY_PATHS" | "FLOW_TOO_LARGE" | "CONDITION_TOO_DEEP" | "FLOW_NO_TRIGGER" | "NODE_UNREACHABLE" | "NODE_NO_OUTPUT" | "STAGE_UNKNOWN" | "FACT_UNKNOWN" | "OPERATOR_UNKNOWN" | "OPERATOR_NOT_FOR_FACT" | "VALUE_TYPE_MISMATCH" | "ACTION_TEMPLATE_MISSING" | "TEMPLATE_UNKNOWN" | "EMPLOYEE_UNKNOWN" | "ACTION_NEEDS_DOCUMENT_TRIGGER" | "RULE_CONFLICT" | "RULE_OVERLAP" | "CONDITION_NEVER_TRUE" | "PATH_NEVER_TRUE")
+code: ("SCHEMA_INVALID" | "SCHEMA_VERSION_UNSUPPORTED" | "DUPLICATE_ID" | "EDGE_SOURCE_MISSING" | "EDGE_TARGET_MISSING" | "EDGE_HANDLE_INVALID" | "EDGE_INTO_TRIGGER" | "EDGE_FROM_ACTION" | "FLOW_CYCLE" | "FLOW_TOO_MANY_PATHS" | "FLOW_TOO_LARGE" | "CONDITION_TOO_DEEP" | "FLOW_NO_TRIGGER" | "NODE_UNREACHABLE" | "NODE_NO_OUTPUT" | "STAGE_UNKNOWN" | "FACT_UNKNOWN" | "OPERATOR_UNKNOWN" | "OPERATOR_NOT_FOR_FACT" | "VALUE_TYPE_MISMATCH" | "ACTION_TEMPLATE_MISSING" | "TEMPLATE_UNKNOWN" | "EMPLOYEE_UNKNOWN" | "TEMPLATE_PLACEHOLDER_UNKNOWN" | "ACTION_NEEDS_DOCUMENT_TRIGGER" | "RULE_CONFLICT" | "RULE_OVERLAP" | "CONDITION_NEVER_TRUE" | "PATH_NEVER_TRUE")
 severity: ("error" | "warning")
 message: string
 nodeId?: string
@@ -755,6 +755,26 @@ createdAt: string
 token?: string
 }
 /**
+ * A placeholder of the template that no document can fill: not a path of the template data (schemas/template-data.schema.json) nor a custom field of a pipeline.
+ * 
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "templateWarning".
+ */
+export interface TemplateWarning {
+code: "PLACEHOLDER_UNKNOWN"
+/**
+ * The placeholder as listed in placeholders, e.g. "Deal.Title".
+ */
+placeholder: string
+/**
+ * The closest known path, e.g. "deal.title".
+ */
+suggestion?: string
+message: string
+}
+/**
+ * A stored template. Uploads are bounded: 10 MB per file, 500 entries, 8 MB of XML once inflated (4 MB per part), 5,000 tags; tracked changes and comments are refused.
+ * 
  * This interface was referenced by `ApiResources`'s JSON-Schema
  * via the `definition` "templateInfo".
  */
@@ -766,6 +786,10 @@ fileName: string
 size: number
 sha256: string
 placeholders: string[]
+/**
+ * Placeholders that can never be filled, each with the closest known path; computed against the pipelines' custom fields as they are now.
+ */
+warnings: TemplateWarning[]
 createdAt: string
 }
 /**

@@ -1,12 +1,28 @@
-// What validation checks a flow against on this instance: the stored template and employee ids.
+// What validation checks a flow against on this instance: the stored template and employee ids,
+// and each template's placeholders that no deal can fill (a warning on publish).
+import type { KnownResources } from '../../engine/validation/check-actions.ts';
 import type { ValidationContext } from '../../engine/validation/validate-flow.ts';
 import type { RuntimeServices } from '../services.ts';
+import { loadCustomFields } from '../templates/load-custom-fields.ts';
+import { placeholderWarnings } from '../templates/placeholder-warnings.ts';
 
-export async function loadValidationContext(services: Pick<RuntimeServices, 'database'>): Promise<ValidationContext> {
+export async function loadValidationContext(
+  services: Pick<RuntimeServices, 'database'>,
+): Promise<ValidationContext & KnownResources> {
   const { db } = services.database;
-  const [templates, employees] = await Promise.all([
-    db.selectFrom('templates').select('id').orderBy('id').execute(),
+  const [templates, employees, customFields] = await Promise.all([
+    db.selectFrom('templates').select(['id', 'placeholders']).orderBy('id').execute(),
     db.selectFrom('employees').select('id').orderBy('id').execute(),
+    loadCustomFields(services),
   ]);
-  return { templates: templates.map((row) => row.id), employees: employees.map((row) => row.id) };
+  const unknownPlaceholders: Record<string, string[]> = {};
+  for (const row of templates) {
+    const warnings = placeholderWarnings(JSON.parse(row.placeholders) as string[], customFields);
+    if (warnings.length > 0) unknownPlaceholders[row.id] = warnings.map((warning) => warning.placeholder);
+  }
+  return {
+    templates: templates.map((row) => row.id),
+    employees: employees.map((row) => row.id),
+    unknownPlaceholders,
+  };
 }

@@ -2,6 +2,7 @@
 import type { TemplateInfo } from '../../schemas/index.ts';
 import { notFound } from '../errors/app-error.ts';
 import type { RuntimeServices } from '../services.ts';
+import { loadCustomFields } from './load-custom-fields.ts';
 import { templateInfoColumns, toTemplateInfo } from './template-info.ts';
 
 export async function getTemplate(
@@ -14,5 +15,5 @@ export async function getTemplate(
     .where('id', '=', templateId)
     .executeTakeFirst();
   if (!row) throw notFound('Template', templateId);
-  return toTemplateInfo(row);
+  return toTemplateInfo(row, await loadCustomFields(services));
 }

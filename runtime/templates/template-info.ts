@@ -1,6 +1,8 @@
-// A stored template as the API describes it (without its content).
+// A stored template as the API describes it (without its content), with the warnings on its
+// placeholders as they stand against today's pipelines.
 import type { TemplateInfo } from '../../schemas/index.ts';
 import type { TemplatesTable } from '../storage/database-schema.ts';
+import { placeholderWarnings } from './placeholder-warnings.ts';
 
 export type TemplateInfoRow = Omit<TemplatesTable, 'content'>;
 
@@ -15,7 +17,9 @@ export const templateInfoColumns = [
   'created_at',
 ] as const;
 
-export function toTemplateInfo(row: TemplateInfoRow): TemplateInfo {
+/** `customFields`: the pipelines' custom fields (load-custom-fields.ts), for the warnings. */
+export function toTemplateInfo(row: TemplateInfoRow, customFields: readonly string[] | undefined): TemplateInfo {
+  const placeholders = JSON.parse(row.placeholders) as string[];
   return {
     id: row.id,
     documentType: row.document_type,
@@ -23,7 +27,8 @@ export function toTemplateInfo(row: TemplateInfoRow): TemplateInfo {
     fileName: row.file_name,
     size: Number(row.size),
     sha256: row.sha256,
-    placeholders: JSON.parse(row.placeholders) as string[],
+    placeholders,
+    warnings: placeholderWarnings(placeholders, customFields),
     createdAt: row.created_at,
   };
 }

@@ -5,6 +5,7 @@ import type { TemplateInfo } from '../../schemas/index.ts';
 import { inspectTemplateInWorker } from '../documents/render/template-in-worker.ts';
 import { conflict } from '../errors/app-error.ts';
 import type { RuntimeServices } from '../services.ts';
+import { loadCustomFields } from './load-custom-fields.ts';
 import type { TemplateUpload } from './read-template-upload.ts';
 import { templateIdentity } from './template-identity.ts';
 import { toTemplateInfo } from './template-info.ts';
@@ -47,5 +48,5 @@ export async function uploadTemplate(services: Services, upload: TemplateUpload)
     throw error;
   }
   const { content: _content, ...info } = row;
-  return toTemplateInfo(info);
+  return toTemplateInfo(info, await loadCustomFields(services));
 }
