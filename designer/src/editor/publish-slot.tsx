@@ -1,6 +1,16 @@
-// Placeholder for the publish button + dialog: DESIGNER-SCREENS replaces this file's body.
+// The publish button and dialog (DESIGNER-SCREENS): a message, the draft's findings, and why it is
+// disabled when it is. Unsaved edits are saved first, so what is published is what the admin sees.
 // The editor renders <PublishSlot/> in its toolbar with these props; keep the props stable.
+import '../styles/screens.css';
+import { useState } from 'react';
 import type { Diagnostic, Flow } from '../../../schemas/types.generated.ts';
+import { historyApi, type VersionInfo } from '../api/history.ts';
+import { useSession } from '../api/session.ts';
+import { routeHash } from '../app/navigate.ts';
+import { useT } from '../i18n/i18n.ts';
+import { ApiErrorText } from '../screens/shared/ApiErrorText.tsx';
+import { ConfirmDialog } from '../screens/shared/ConfirmDialog.tsx';
+import { may } from '../screens/shared/permissions.ts';
 
 export interface PublishSlotProps {
   flowId: string;
@@ -14,10 +24,88 @@ export interface PublishSlotProps {
   diagnostics: readonly Diagnostic[];
 }
 
-export function PublishSlot({ disabledReason }: PublishSlotProps) {
+const maxMessage = 500;
+
+export function PublishSlot({ flowId, dirty, disabledReason, saveDraft, diagnostics }: PublishSlotProps) {
+  const t = useT();
+  const { role } = useSession();
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [published, setPublished] = useState<VersionInfo | undefined>();
+  if (!may.publish(role)) return null;
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const reason = disabledReason ?? (errors > 0 ? t('screens.publish.errorsRemain', { count: errors }) : undefined);
+
+  const publish = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      if (dirty) await saveDraft();
+      setPublished(await historyApi.publish(flowId, message));
+      setMessage('');
+      setOpen(false);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
-    <button type="button" disabled title={disabledReason}>
-      Publish
-    </button>
+    <span className="publish-slot">
+      <button
+        type="button"
+        className="primary"
+        disabled={reason !== undefined}
+        aria-describedby={reason ? 'publish-reason' : undefined}
+        onClick={() => {
+          setPublished(undefined);
+          setOpen(true);
+        }}
+      >
+        {t('screens.publish.button')}
+      </button>
+      {reason ? (
+        <span id="publish-reason" className="message message-error">
+          ⛔ {reason}
+        </span>
+      ) : null}
+      {published ? (
+        <span role="status" className="message">
+          ✓ {t('screens.publish.done', { version: published.version })}{' '}
+          <a href={routeHash('history', [flowId])}>{t('screens.publish.history')}</a>
+        </span>
+      ) : null}
+      <ConfirmDialog
+        open={open}
+        title={t('screens.publish.title')}
+        confirmLabel={busy ? t('screens.publish.busy') : t('screens.publish.confirm')}
+        disabledReason={reason}
+        busy={busy}
+        onConfirm={() => void publish()}
+        onCancel={() => setOpen(false)}
+      >
+        <label htmlFor="publish-message">{t('screens.publish.message')}</label>
+        <textarea
+          id="publish-message"
+          value={message}
+          maxLength={maxMessage}
+          rows={3}
+          onChange={(event) => setMessage(event.target.value)}
+          aria-describedby="publish-message-help"
+        />
+        <p id="publish-message-help" className="muted">
+          {t('screens.publish.messageHelp', { left: maxMessage - message.length })}
+        </p>
+        {dirty ? <p>{t('screens.publish.savesFirst')}</p> : null}
+        {warnings > 0 ? (
+          <p className="message message-warning">⚠ {t('screens.publish.warnings', { count: warnings })}</p>
+        ) : null}
+        <ApiErrorText error={error} />
+      </ConfirmDialog>
+    </span>
   );
 }

@@ -44,7 +44,7 @@ export function runQuery(filter: RunFilter, pipelineId: string | undefined, limi
 
 /** The stage a run was evaluated at: the last part of its bucket (pipeline/event type/stage). */
 export function runStage(run: Run): string | undefined {
-  if (!run.plan || !run.plan.bucket.includes('/deal.stage_changed/')) return undefined;
+  if (!run.plan?.bucket.includes('/deal.stage_changed/')) return undefined;
   return run.plan.bucket.slice(run.plan.bucket.lastIndexOf('/') + 1);
 }
 

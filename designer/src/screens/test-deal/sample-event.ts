@@ -65,7 +65,8 @@ const isBlank = (specs: InputSpec[], prefix: string, form: SampleForm) =>
 export function eventFromForm(spec: DealFormSpec, form: SampleForm, pipelineId: string): BuiltEvent {
   const problems: Problem[] = [];
   // A stage trigger is the stage the deal enters: it is the deal's stage by definition.
-  const entered = form.trigger.type === 'deal.stage_changed' ? { '/deal/stageId': form.trigger.selector } : {};
+  const entered: Record<string, string> =
+    form.trigger.type === 'deal.stage_changed' ? { '/deal/stageId': form.trigger.selector } : {};
   const filled = { ...form, values: { ...form.values, ...entered } };
   const deal = readObject(spec.deal, '/deal', filled, problems);
   const fields = { ...form.extraFields, ...readObject(spec.fields, '/deal/fields', form, problems) };
