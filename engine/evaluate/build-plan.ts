@@ -28,7 +28,13 @@ export function buildPlan(
   const suppressed: SuppressedRule[] = [];
   const warnings: PlanWarning[] = [];
   const winners: Array<string | undefined> = new Array(scope.exclusiveCount);
+  // A rule set compiled before one action of a bucket became one rule may hold two rules for one
+  // action node: it is planned once, and never listed as suppressed by itself.
+  const planned = new Set<string>();
   for (const rule of fired) {
+    const origin = `${rule.action.origin.flowId}\u0000${rule.action.origin.actionNodeId}`;
+    if (planned.has(origin)) continue;
+    planned.add(origin);
     const slot = rule.exclusiveSlot;
     if (slot >= 0) {
       const wonBy = winners[slot];

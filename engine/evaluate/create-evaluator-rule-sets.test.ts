@@ -130,3 +130,30 @@ describe('createEvaluator: inconsistent rule sets', () => {
       /rule "a": sendDocument needs a companySigner/,
     ));
 });
+
+describe('createEvaluator: rule sets it cannot evaluate faithfully, and old ones', () => {
+  it('refuses a number that is not finite (JSON.parse of 1e400), naming where it is', () => {
+    const ruleSet = ruleSetOf([ruleOf('huge', { when: [{ fact: 'amount', operator: 'greaterThan', value: 1 }] })]);
+    const text = JSON.stringify(ruleSet).replace('"value":1}', '"value":1e400}');
+    expect(() => createEvaluator(JSON.parse(text))).toThrow(RuleSetError);
+    expect(() => createEvaluator(JSON.parse(text))).toThrow('/rules/0/conditions/all/3/value');
+  });
+
+  it('refuses conditions nested past the limit with a RuleSetError, not a stack overflow', () => {
+    let tree: Condition = { fact: 'amount', operator: 'greaterThan', value: 1 };
+    const ruleSet = ruleSetOf([ruleOf('deep', { when: [tree] })]);
+    for (let level = 0; level < 10_000; level++) tree = { not: tree };
+    (ruleSet.rules[0]?.conditions as AllGroup).all.push(tree);
+    expect(() => createEvaluator(ruleSet)).toThrow(RuleSetError);
+    expect(() => createEvaluator(ruleSet)).toThrow('nest more than 36 groups');
+  });
+
+  it('plans an action node once when two rules of one bucket lead to it, suppressing neither by itself', () => {
+    const first = ruleOf('from-a');
+    const second = ruleOf('from-b');
+    second.event.params.actionNodeId = first.event.params.actionNodeId;
+    const plan = createEvaluator(ruleSetOf([first, second])).evaluate(contract);
+    expect(plan.actions).toHaveLength(1);
+    expect(plan.suppressed).toEqual([]);
+  });
+});

@@ -4,6 +4,14 @@ import type { DealEvent } from '../../schemas/index.ts';
 
 export type Facts = Record<string, unknown>;
 
+/**
+ * Own properties only: a field named `toString` or `constructor` that the event lacks would read
+ * as Object.prototype's function, so `exists` would be true (and json-rules-engine would call it).
+ */
+function ownValue(record: Record<string, unknown> | undefined, key: string): unknown {
+  return record !== undefined && record !== null && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 function factValue(event: DealEvent, name: string): unknown {
   const deal = event.deal;
   switch (name) {
@@ -42,7 +50,7 @@ function factValue(event: DealEvent, name: string): unknown {
     case 'contacts.name':
       return (deal.contacts ?? []).map((contact) => contact.name);
     default:
-      if (name.startsWith('fields.')) return deal.fields?.[name.slice('fields.'.length)];
+      if (name.startsWith('fields.')) return ownValue(deal.fields, name.slice('fields.'.length));
       return undefined;
   }
 }

@@ -65,3 +65,58 @@ describe('checkSchema: violations', () => {
     expect(anonymous?.nodeId).toBe(undefined);
   });
 });
+
+describe('checkSchema: numbers JSON.parse cannot hold', () => {
+  // JSON.parse reads 1e400 as Infinity, which JSON Schema's "number" accepts and JSON.stringify writes as null.
+  const withNumber = (path: (flow: ReturnType<typeof demoFlow>) => void) => {
+    const flow = demoFlow();
+    path(flow);
+    return JSON.parse(JSON.stringify(flow).replace('"__NUMBER__"', '1e400'));
+  };
+
+  it.each([
+    [
+      'a comparison value',
+      (flow: ReturnType<typeof demoFlow>) => {
+        const node = flow.nodes.find((candidate) => candidate.type === 'condition');
+        if (node?.type === 'condition')
+          (node.data.conditions as { all: [{ value: unknown }] }).all[0].value = '__NUMBER__';
+      },
+    ],
+    [
+      'a priority',
+      (flow: ReturnType<typeof demoFlow>) => {
+        const node = flow.nodes.find((candidate) => candidate.type === 'sendDocument');
+        if (node?.type === 'sendDocument') (node.data as { priority: unknown }).priority = '__NUMBER__';
+      },
+    ],
+    [
+      'linkExpiryDays',
+      (flow: ReturnType<typeof demoFlow>) => {
+        const node = flow.nodes.find((candidate) => candidate.type === 'sendDocument');
+        if (node?.type === 'sendDocument') (node.data as { linkExpiryDays: unknown }).linkExpiryDays = '__NUMBER__';
+      },
+    ],
+    [
+      'a position',
+      (flow: ReturnType<typeof demoFlow>) => {
+        (flow.nodes[2]?.position as { x: unknown }).x = '__NUMBER__';
+      },
+    ],
+  ])('refuses Infinity as %s, pointing at it', (_, place) => {
+    const document = withNumber(place);
+    const { flow, diagnostics } = checkSchema(document);
+    expect(flow).toBe(undefined);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'SCHEMA_INVALID', severity: 'error' });
+    expect(diagnostics[0]?.pointer).toMatch(/^\/nodes\/\d+\/(data|position)\//);
+    expect(diagnostics[0]?.nodeId).toBeDefined();
+    expect(diagnostics[0]?.message).toContain('must be a finite number');
+  });
+
+  it('refuses NaN too', () => {
+    const flow = demoFlow();
+    (flow.nodes[0]?.position as { y: number }).y = Number.NaN;
+    expect(checkSchema(flow).diagnostics[0]?.pointer).toBe('/nodes/0/position/y');
+  });
+});

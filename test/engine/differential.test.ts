@@ -2,7 +2,7 @@
 // the same rules, with and without trace, whatever the flow's shape and the event's types.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileFlows } from '../../engine/compile/compile-flow.ts';
+import { compileFlows, serializeRuleSet } from '../../engine/compile/compile-flow.ts';
 import { createEvaluator } from '../../engine/evaluate/create-evaluator.ts';
 import { type ActionPlan, checkActionPlan, checkFlow, type DealEvent, type Flow } from '../../schemas/index.ts';
 import { dealEventArbitrary } from '../support/deal-event-arbitraries.ts';
@@ -30,7 +30,8 @@ describe('fast evaluator ≡ json-rules-engine', () => {
     const seen = { events: 0, firing: 0, considered: 0, fired: 0, tested: 0, testedFired: 0 };
     const agree = async (flows: Flow[], events: DealEvent[]) => {
       for (const flow of flows) expect(checkFlow(flow).ok).toBe(true);
-      const ruleSet = compileFlows(flows);
+      // What the runtime stores and the CLI writes: the evaluator reads the rule set as parsed JSON too.
+      const ruleSet = JSON.parse(serializeRuleSet(compileFlows(flows)));
       const evaluator = createEvaluator(ruleSet);
       for (const event of events) {
         const expected = await referenceFiredRules(ruleSet, event);

@@ -14,6 +14,7 @@ import {
   numbers,
   numericStrings,
   pipelineIds,
+  prototypeFieldIds,
   stageIds,
   strings,
 } from './scenario-pools.ts';
@@ -48,6 +49,17 @@ const contact = fc.record(
   { requiredKeys: ['id', 'name'] },
 );
 
+// Parsed from JSON text, as a posted event is: `__proto__` then is an own property, not the prototype.
+const fieldsArbitrary = fc
+  .uniqueArray(fc.tuple(fc.constantFrom(...fieldIds, ...prototypeFieldIds, '__proto__'), anyScalar), {
+    selector: ([key]) => key,
+    maxLength: 4,
+  })
+  .map((entries) => {
+    const members = entries.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+    return JSON.parse(`{${members.join(',')}}`) as Record<string, Scalar>;
+  });
+
 function dealArbitrary(stageId: fc.Arbitrary<string>) {
   return fc.record(
     {
@@ -61,7 +73,7 @@ function dealArbitrary(stageId: fc.Arbitrary<string>) {
       ),
       currency: fc.constantFrom(...currencies, 'eur'),
       responsibleUserId: fc.constantFrom('u-7', ''),
-      fields: fc.dictionary(fc.constantFrom(...fieldIds), anyScalar, { maxKeys: 4 }),
+      fields: fieldsArbitrary,
       company: fc.record(
         { id: fc.constant('C-1'), name: fc.constantFrom('Globex', 'Initech'), taxId: fc.constant('12.345') },
         { requiredKeys: ['name'] },

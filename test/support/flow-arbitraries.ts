@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import type { ActionSettings, Flow, FlowEdge, FlowNode, Pipeline } from '../../schemas/index.ts';
 import { conditionGroupOver } from './condition-arbitraries.ts';
-import { contactRoles, documentTypes, fieldIds, pipelineIds, stageIds } from './scenario-pools.ts';
+import { contactRoles, documentTypes, fieldIds, pipelineIds, prototypeFieldIds, stageIds } from './scenario-pools.ts';
 
 export function pipelineArbitrary(id: string): fc.Arbitrary<Pipeline> {
   return fc.record({
@@ -12,7 +12,10 @@ export function pipelineArbitrary(id: string): fc.Arbitrary<Pipeline> {
     name: fc.constant(`Pipeline ${id}`),
     stages: fc.subarray([...stageIds], { minLength: 1 }).map((ids) => ids.map((stage) => ({ id: stage, name: stage }))),
     fields: fc.uniqueArray(
-      fc.record({ id: fc.constantFrom(...fieldIds), type: fc.constantFrom('number', 'string', 'boolean' as const) }),
+      fc.record({
+        id: fc.constantFrom(...fieldIds, ...prototypeFieldIds),
+        type: fc.constantFrom('number', 'string', 'boolean' as const),
+      }),
       { selector: (field) => field.id, maxLength: 3 },
     ),
   });

@@ -4,6 +4,8 @@ export const pipelineIds = ['sales', 'ops'] as const;
 export const stageIds = ['lead', 'proposal', 'contract', 'invoice', 'won'] as const;
 export const documentTypes = ['contract', 'invoice', 'nda'] as const;
 export const fieldIds = ['region', 'termMonths', 'renewal', 'segment', 'score'] as const;
+/** Custom fields named after Object.prototype members: absent from an event, they must read as absent. */
+export const prototypeFieldIds = ['toString', 'constructor', 'valueOf', 'hasOwnProperty', 'isPrototypeOf'] as const;
 export const contactRoles = ['signer', 'finance', 'legal'] as const;
 export const contactNames = ['Ana', 'Bruno', 'Carla'] as const;
 export const contactEmails = ['ana@x.example', 'bruno@x.example'] as const;
