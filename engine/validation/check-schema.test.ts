@@ -80,7 +80,7 @@ describe('checkSchema: numbers JSON.parse cannot hold', () => {
       (flow: ReturnType<typeof demoFlow>) => {
         const node = flow.nodes.find((candidate) => candidate.type === 'condition');
         if (node?.type === 'condition')
-          (node.data.conditions as { all: [{ value: unknown }] }).all[0].value = '__NUMBER__';
+          (node.data.conditions as unknown as { all: [{ value: unknown }] }).all[0].value = '__NUMBER__';
       },
     ],
     [
