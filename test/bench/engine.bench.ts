@@ -8,6 +8,7 @@ import { bucketOf, createEvaluator, type Evaluator } from '../../engine/evaluate
 import { toFacts } from '../../engine/facts/to-facts.ts';
 import type { DealEvent, RuleSet } from '../../schemas/index.ts';
 import { benchEvents, benchFlows } from '../support/bench-workload.ts';
+import { benchLargeFlows } from './large-flows.bench.ts';
 
 // BENCH_SIZES=10000 measures one size only (e.g. while tuning).
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
@@ -227,6 +228,7 @@ for (const size of sizes) rows.push(await measure(size));
 printTable('per CPU-second (CPU-ms) of this process', rows, 'cpu');
 printTable('per wall-clock second (ms)', rows, 'wall');
 printTargets(rows);
+benchLargeFlows();
 console.log(`\nload average at the end: ${load()}`);
 // Printed so that no evaluation can be optimised away as unused.
 console.log(`\n(checksum: ${number(sink)} actions and rules fired in all cells)`);
