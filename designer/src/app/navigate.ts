@@ -19,6 +19,33 @@ export function navigate(screenId: string, params: readonly string[] = []): void
   window.location.hash = routeHash(screenId, params);
 }
 
+// Leaving a screen with unsaved work asks first: a guard returns false to stay. Hash changes
+// cannot be cancelled, so a refused one is put back.
+let leaveGuard: (() => boolean) | null = null;
+let lastHash = typeof window === 'undefined' ? '' : window.location.hash;
+let restoring = false;
+
+export function setLeaveGuard(guard: (() => boolean) | null): void {
+  leaveGuard = guard;
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', (event) => {
+    if (restoring) {
+      restoring = false;
+      event.stopImmediatePropagation();
+      return;
+    }
+    if (leaveGuard && !leaveGuard()) {
+      restoring = true;
+      event.stopImmediatePropagation();
+      window.location.hash = lastHash;
+      return;
+    }
+    lastHash = window.location.hash;
+  });
+}
+
 function subscribe(listener: () => void): () => void {
   window.addEventListener('hashchange', listener);
   return () => window.removeEventListener('hashchange', listener);

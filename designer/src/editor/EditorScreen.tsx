@@ -1,4 +1,11 @@
-// The flow editor screen (filled in below in its own commit).
+// #/editor → the flow list; #/editor/<flowId>[/<nodeId>] → the editor on that flow (and node).
+import { useRoute } from '../app/navigate.ts';
+import { FlowEditor } from './FlowEditor.tsx';
+import { FlowList } from './FlowList.tsx';
+
 export function EditorScreen() {
-  return <section aria-label="Flow editor" />;
+  const { params } = useRoute();
+  const [flowId, nodeId] = params;
+  if (!flowId) return <FlowList />;
+  return <FlowEditor key={flowId} flowId={flowId} {...(nodeId ? { focusNodeId: nodeId } : {})} />;
 }

@@ -1,0 +1,25 @@
+// With ?bench=1 in the URL, the bench (npm run bench:designer) drives the editor through
+// window.__inkflowDesigner. Never installed otherwise; the token never goes in the URL.
+import type { Flow } from '../../../schemas/types.generated.ts';
+import { useFlowStore } from '../state/flow-store.ts';
+import { autoLayout } from './commands.ts';
+import { lastValidationMs } from './validation.ts';
+
+declare global {
+  interface Window {
+    __inkflowDesigner?: {
+      loadFlow: (flow: Flow) => void;
+      layout: () => Promise<number>;
+      validateMs: () => number;
+    };
+  }
+}
+
+export function installBenchHook(): void {
+  if (new URLSearchParams(window.location.search).get('bench') !== '1') return;
+  window.__inkflowDesigner = {
+    loadFlow: (flow) => useFlowStore.getState().setFlow(flow),
+    layout: () => autoLayout(),
+    validateMs: () => lastValidationMs(),
+  };
+}

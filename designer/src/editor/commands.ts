@@ -1,0 +1,135 @@
+// Editor commands shared by the toolbar, the palette, the node menu and the keyboard shortcuts.
+// They edit the store's flow through the pure functions of designer/src/graph/.
+import type { ReactFlowInstance } from '@xyflow/react';
+import type { NodeKind } from '../../../engine/flow/node-kinds.ts';
+import { type ClipboardContent, copySelection, parseClipboard, pasteContent } from '../graph/clipboard.ts';
+import { refuseConnection } from '../graph/connection-rules.ts';
+import { addEdge, addNode, addNote, type Position, removeElements } from '../graph/flow-edits.ts';
+import type { CanvasEdge, CanvasNode } from '../graph/flow-mapping.ts';
+import { layoutFlow } from '../graph/layout.ts';
+import { t } from '../i18n/i18n.ts';
+import { historyGate, useFlowStore } from '../state/flow-store.ts';
+
+let canvas: ReactFlowInstance<CanvasNode, CanvasEdge> | null = null;
+let internalClipboard: ClipboardContent | null = null;
+let pasteCount = 0;
+
+export function setCanvasInstance(instance: ReactFlowInstance<CanvasNode, CanvasEdge> | null): void {
+  canvas = instance;
+}
+
+/** The flow position at the centre of the visible canvas (new nodes go there). */
+export function viewportCentre(): Position {
+  const element = document.querySelector('.editor-canvas .react-flow');
+  if (!canvas || !element) return { x: 0, y: 0 };
+  const rect = element.getBoundingClientRect();
+  const centre = canvas.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+  return { x: Math.round(centre.x - 120), y: Math.round(centre.y - 40) };
+}
+
+export function addKind(kind: NodeKind, at: Position = viewportCentre()): string | undefined {
+  let added: string | undefined;
+  useFlowStore.getState().updateFlow((flow) => {
+    const result = addNode(flow, kind, at);
+    added = result.id;
+    return result.flow;
+  });
+  if (added) useFlowStore.getState().select([added]);
+  return added;
+}
+
+export function addNoteAt(at: Position = viewportCentre()): void {
+  let added: string | undefined;
+  useFlowStore.getState().updateFlow((flow) => {
+    const result = addNote(flow, at, t('note.placeholder'));
+    added = result.id;
+    return result.flow;
+  });
+  if (added) useFlowStore.getState().select([`note:${added}`]);
+}
+
+export function deleteSelection(): void {
+  const { selectedNodeIds, selectedEdgeIds } = useFlowStore.getState();
+  if (selectedNodeIds.length === 0 && selectedEdgeIds.length === 0) return;
+  useFlowStore.getState().updateFlow((flow) => removeElements(flow, selectedNodeIds, selectedEdgeIds));
+  useFlowStore.getState().select([]);
+}
+
+export function copySelected(): boolean {
+  const { flow, selectedNodeIds } = useFlowStore.getState();
+  if (!flow || selectedNodeIds.length === 0) return false;
+  internalClipboard = copySelection(flow, selectedNodeIds);
+  pasteCount = 0;
+  // The system clipboard lets a selection travel to another tab; refused permission is fine.
+  void navigator.clipboard?.writeText(JSON.stringify(internalClipboard)).catch(() => undefined);
+  return true;
+}
+
+function pasteGiven(content: ClipboardContent): void {
+  pasteCount += 1;
+  let pasted: string[] = [];
+  useFlowStore.getState().updateFlow((flow) => {
+    const result = pasteContent(flow, content, { x: 40 * pasteCount, y: 40 * pasteCount });
+    pasted = result.pastedIds;
+    return result.flow;
+  });
+  useFlowStore.getState().select(pasted);
+}
+
+export async function pasteClipboard(): Promise<void> {
+  const flow = useFlowStore.getState().flow;
+  if (!flow) return;
+  let content = internalClipboard;
+  try {
+    const text = await navigator.clipboard?.readText();
+    const fromSystem = text ? parseClipboard(text, flow) : undefined;
+    if (fromSystem) content = fromSystem;
+  } catch {
+    // No permission to read the clipboard: paste what this tab copied.
+  }
+  if (content) pasteGiven(content);
+}
+
+export function duplicateSelected(): void {
+  const { flow, selectedNodeIds } = useFlowStore.getState();
+  if (!flow || selectedNodeIds.length === 0) return;
+  pasteCount = 0;
+  pasteGiven(copySelection(flow, selectedNodeIds));
+}
+
+export async function autoLayout(): Promise<number> {
+  const flow = useFlowStore.getState().flow;
+  if (!flow) return 0;
+  const started = performance.now();
+  const laid = await layoutFlow(flow);
+  historyGate.cut();
+  useFlowStore.getState().updateFlow(() => laid);
+  const elapsed = performance.now() - started;
+  requestAnimationFrame(() => canvas?.fitView({ padding: 0.1 }));
+  return elapsed;
+}
+
+export function fitView(): void {
+  void canvas?.fitView({ padding: 0.1, duration: 200 });
+}
+
+export function focusNode(nodeId: string): void {
+  const flow = useFlowStore.getState().flow;
+  const node = flow?.nodes.find((candidate) => candidate.id === nodeId);
+  useFlowStore.getState().select([nodeId]);
+  if (node && canvas) void canvas.setCenter(node.position.x + 120, node.position.y + 40, { zoom: 1, duration: 200 });
+  requestAnimationFrame(() => {
+    const element = document.querySelector<HTMLElement>(
+      `.editor-canvas .react-flow__node[data-id="${CSS.escape(nodeId)}"]`,
+    );
+    element?.focus();
+  });
+}
+
+export function connectNodes(source: string, target: string, sourceHandle: string | null): boolean {
+  const flow = useFlowStore.getState().flow;
+  if (!flow || refuseConnection(flow, { source, target, sourceHandle })) return false;
+  historyGate.cut();
+  useFlowStore.getState().updateFlow((current) => addEdge(current, { source, target, sourceHandle }).flow);
+  return true;
+}

@@ -1,0 +1,46 @@
+// Diagnostics of the flow on the canvas: the engine in the browser on every change, plus the
+// runtime's validate endpoint for the draft (debounced) for what only the server knows.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ValidationContext } from '../../../engine/validation/validate-flow.ts';
+import type { Diagnostic, Flow } from '../../../schemas/types.generated.ts';
+import { api } from '../api/client.ts';
+import { useRuntimeData } from './runtime-data.ts';
+import { createLiveValidator, mergeDiagnostics } from './validation.ts';
+
+const serverDelayMs = 1200;
+
+export function useLiveDiagnostics(flow: Flow | null, flowId: string | null) {
+  const templates = useRuntimeData((state) => state.templates);
+  const employees = useRuntimeData((state) => state.employees);
+  const validator = useRef(createLiveValidator()).current;
+  const context: ValidationContext = useMemo(
+    () => ({
+      ...(templates ? { templates: templates.map((template) => template.id) } : {}),
+      ...(employees ? { employees: employees.map((employee) => employee.id) } : {}),
+    }),
+    [templates, employees],
+  );
+  const local = useMemo(() => (flow ? validator(flow, context) : []), [validator, flow, context]);
+  const [server, setServer] = useState<{ flow: Flow; diagnostics: Diagnostic[] } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  useEffect(() => {
+    if (!flow || !flowId) return;
+    setPending(true);
+    const timer = setTimeout(() => {
+      api
+        .validateDraft(flowId, flow)
+        .then((result) => setServer({ flow, diagnostics: result.diagnostics }))
+        .catch(() => setServer(null))
+        .finally(() => setPending(false));
+    }, serverDelayMs);
+    return () => clearTimeout(timer);
+  }, [flow, flowId]);
+
+  const diagnostics = useMemo(
+    // A server answer about an older flow is not shown (it may name nodes since deleted).
+    () => (server && server.flow === flow ? mergeDiagnostics(local, server.diagnostics) : local),
+    [local, server, flow],
+  );
+  return { diagnostics, pending };
+}
