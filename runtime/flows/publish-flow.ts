@@ -1,10 +1,19 @@
 // POST /flows/:id/publish: the draft becomes the next immutable version and the active one. A draft
 // with errors is refused with the diagnostics that name the nodes to fix; nothing is written then.
+
+import type { Kysely } from 'kysely';
 import { compileFlow, serializeRuleSet, UncompilableFlowError } from '../../engine/compile/compile-flow.ts';
 import { hasErrors, validateFlow } from '../../engine/validation/validate-flow.ts';
-import type { ApiErrorDetail, Diagnostic, Flow, FlowVersionInfo } from '../../schemas/index.ts';
+import {
+  type ApiErrorDetail,
+  checkRuleSet,
+  type Diagnostic,
+  type Flow,
+  type FlowVersionInfo,
+} from '../../schemas/index.ts';
 import { validationError } from '../errors/app-error.ts';
 import type { RuntimeServices } from '../services.ts';
+import type { DatabaseSchema } from '../storage/database-schema.ts';
 import { toFlowVersionInfo } from './flow-version-info.ts';
 import { loadDraft } from './load-draft.ts';
 import { loadValidationContext } from './load-validation-context.ts';
@@ -35,28 +44,57 @@ async function checkedDraft(services: Services, flowId: string): Promise<Flow> {
   return flow;
 }
 
+/** The version's document and stored rule set, refused when the rules break the rule format's bounds. */
+function compileVersion(flowId: string, draft: Flow, version: number): { document: Flow; ruleSet: string } {
+  const document: Flow = { ...draft, version };
+  const ruleSet = compileFlow(document);
+  // What is stored must be what evaluation can load (load-active-rule-set.ts checks the same schema):
+  // a 5,000-condition chain once compiled to an `all` of 5,001 items, stored, and failed every event.
+  const checked = checkRuleSet(ruleSet);
+  if (!checked.ok) {
+    const first = checked.violations[0];
+    throw validationError(
+      'FLOW_TOO_LARGE',
+      `The draft of flow "${flowId}" compiles to rules beyond the rule format's limits (${first?.pointer} ${first?.message}); shorten the chains of conditions or split the flow`,
+      checked.violations.map((violation) => ({
+        pointer: violation.pointer,
+        message: `compiled rules: ${violation.message}`,
+      })),
+    );
+  }
+  return { document, ruleSet: serializeRuleSet(ruleSet) };
+}
+
+async function latestVersion(db: Kysely<DatabaseSchema>, flowId: string): Promise<number> {
+  const latest = await db
+    .selectFrom('flow_versions')
+    .select((eb) => eb.fn.max('version').as('latest'))
+    .where('flow_id', '=', flowId)
+    .executeTakeFirst();
+  return Number(latest?.latest ?? 0);
+}
+
 export async function publishFlow(services: Services, flowId: string): Promise<FlowVersionInfo> {
   const draft = await checkedDraft(services, flowId);
   const { database } = services;
   const publishedAt = services.now().toISOString();
   try {
+    // Compiled before the write transaction, which would otherwise hold SQLite's one writer while a
+    // large flow compiles; compiled again inside only when another publish took the number meanwhile.
+    const expected = (await latestVersion(database.db, flowId)) + 1;
+    let compiled = compileVersion(flowId, draft, expected);
     return await database.db.transaction().execute(async (trx) => {
       // Serialises concurrent publishes of one flow on PostgreSQL (SQLite runs one writer at a time).
       let lock = trx.selectFrom('flows').select('id').where('id', '=', flowId);
       if (database.dialect === 'postgres') lock = lock.forUpdate();
       await lock.executeTakeFirstOrThrow();
-      const latest = await trx
-        .selectFrom('flow_versions')
-        .select((eb) => eb.fn.max('version').as('latest'))
-        .where('flow_id', '=', flowId)
-        .executeTakeFirst();
-      const version = Number(latest?.latest ?? 0) + 1;
-      const document: Flow = { ...draft, version };
+      const version = (await latestVersion(trx, flowId)) + 1;
+      if (version !== expected) compiled = compileVersion(flowId, draft, version);
       const row = {
         flow_id: flowId,
         version,
-        document: JSON.stringify(document),
-        rule_set: serializeRuleSet(compileFlow(document)),
+        document: JSON.stringify(compiled.document),
+        rule_set: compiled.ruleSet,
         published_at: publishedAt,
       };
       await trx.insertInto('flow_versions').values(row).execute();
