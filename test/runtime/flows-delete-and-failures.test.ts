@@ -67,6 +67,29 @@ describe.each(dialects)('deleting flows, and failures that store nothing, on %s'
     }
   }
 
+  it('answers validation with at most 50 diagnostics, errors first, and the total when cut', async () => {
+    const flow = demoFlow();
+    const strays = Array.from({ length: 300 }, (_, at) => ({
+      id: `stray-${at}`,
+      type: 'condition' as const,
+      position: { x: 0, y: 0 },
+      data: { conditions: { all: [{ fact: 'nope', operator: 'equal' as const, value: at }] } },
+    }));
+    const draft = { ...flow, nodes: [...flow.nodes, ...strays] } as Flow;
+    const created = await api.call<FlowDetail>('POST', '/api/v1/flows', { body: { draft } });
+    expect(created.status).toBe(201);
+    expect(created.body.diagnostics).toHaveLength(50);
+    expect(created.body.diagnosticsTruncated?.shown).toBe(50);
+    expect(created.body.diagnosticsTruncated?.total).toBeGreaterThanOrEqual(600);
+    expect(created.body.diagnostics.every((diagnostic) => diagnostic.severity === 'error')).toBe(true);
+    const validated = await api.call<FlowDetail>('POST', `/api/v1/flows/${flowId}/validate`);
+    expect(validated.body.diagnostics).toHaveLength(50);
+    expect(validated.body.diagnosticsTruncated).toEqual(created.body.diagnosticsTruncated);
+    expect((await api.call('DELETE', `/api/v1/flows/${flowId}`)).status).toBe(204);
+    expect(await count('flows')).toBe(0);
+    await services.database.db.deleteFrom('pipelines').execute();
+  });
+
   it('POST /flows that fails with 500 has stored neither the flow nor its pipeline', async () => {
     const failed = await withoutEmployeesTable(() =>
       api.call<ApiError>('POST', '/api/v1/flows', { body: { draft: demoFlow() } }),

@@ -25,10 +25,10 @@ export const accessPaths: readonly ApiPath[] = [
     path: `${api}/tokens/:id`,
     operationId: 'revokeToken',
     params: { id: uuidParam },
-    summary: 'Revoke an API token',
+    summary: 'Revoke an API token (409 LAST_ADMIN_TOKEN for the last admin token)',
     roles: ['admin'],
     responses: { 204: { description: 'Revoked' } },
-    errors: [404],
+    errors: [404, 409],
   },
 ];
 

@@ -94,7 +94,10 @@ export function buildOpenApi(): Record<string, unknown> {
     info: {
       title: 'inkflow runtime API',
       version: '1',
-      description: 'Deal events in, documents out. Every error is { "error": { "code", "message", "details"? } }.',
+      description:
+        'Deal events in, documents out. Every error is { "error": { "code", "message", "details"?, "truncated"? } } ' +
+        'with at most 50 details (truncated gives the total). Every answer carries X-Content-Type-Options: nosniff, ' +
+        'API answers Cache-Control: no-store; a method a path does not have answers 405 with Allow.',
     },
     servers: [{ url: '/' }],
     security: [{ bearerToken: [] }],
