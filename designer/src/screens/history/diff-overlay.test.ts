@@ -13,6 +13,6 @@ describe('diffOverlays', () => {
       diff: { a: 'removed', b: 'changed' },
       nodeNotes: { a: '− Removed', b: '✎ Changed' },
     });
-    expect(overlays.after.nodeNotes).toEqual({ b: '✎ Changed', c: '＋ Added' });
+    expect(overlays.after.nodeNotes).toEqual({ b: '✎ Changed', c: '+ Added' });
   });
 });

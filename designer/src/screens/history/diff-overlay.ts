@@ -4,7 +4,7 @@ import type { Overlay } from '../../state/overlay.ts';
 import type { Translate } from '../test-deal/trace-overlay.ts';
 import type { NodeChange, NodeDiff } from './node-diff.ts';
 
-export const changeMark: Record<NodeChange, string> = { added: '＋', removed: '−', changed: '✎' };
+export const changeMark: Record<NodeChange, string> = { added: '+', removed: '−', changed: '✎' };
 
 function sideOverlay(marks: Record<string, NodeChange>, t: Translate): Overlay {
   const nodeNotes: Record<string, string> = {};

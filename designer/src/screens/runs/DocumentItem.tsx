@@ -35,12 +35,12 @@ export function DocumentItem({ document }: { document: DocumentInfo }) {
         {t('screens.runs.document', { documentType: document.documentType, templateId: document.templateId })}
       </strong>{' '}
       <span className="muted">{new Date(document.createdAt).toLocaleString()}</span>
-      <ol className="signers" aria-label={t('screens.plan.signers')}>
+      <ul className="signers" aria-label={t('screens.plan.signers')}>
         {signersInOrder(document.signing.signers).map((signer) => {
           const text = signerText(signer, t, true);
           return <li key={text}>{text}</li>;
         })}
-      </ol>
+      </ul>
       {document.warnings.map((warning, at) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: warnings are a fixed list
         <ErrorText key={at} severity="warning">

@@ -42,7 +42,7 @@ export function RunsScreen() {
     </div>
   );
   return (
-    <section className="screen-split" aria-labelledby="runs-title">
+    <section className="screen-split runs-split" aria-labelledby="runs-title">
       <div className="side-panel wide">
         <h2 id="runs-title">{t('screens.runs.title')}</h2>
         <form

@@ -37,12 +37,12 @@ export function PlanView({ plan, ruleLabel, showPersonal, documentExtra }: PlanV
                     days: action.linkExpiryDays,
                   })}
                 </div>
-                <ol className="signers" aria-label={t('screens.plan.signers')}>
+                <ul className="signers" aria-label={t('screens.plan.signers')}>
                   {signersInOrder(action.signers).map((signer) => {
                     const text = signerText(signer, t, showPersonal);
                     return <li key={text}>{text}</li>;
                   })}
-                </ol>
+                </ul>
                 {documentExtra?.(action)}
               </>
             ) : action.kind === 'moveDeal' ? (

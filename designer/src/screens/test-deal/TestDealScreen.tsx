@@ -56,6 +56,8 @@ export function TestDealScreen() {
   const [failure, setFailure] = useState<string | undefined>();
   const [loadError, setLoadError] = useState<unknown>();
   const setStoreOverlay = useFlowStore((state) => state.setOverlay);
+  // An event opened from the backtest list is run at once: that is what the admin came to see.
+  const [runWhenLoaded, setRunWhenLoaded] = useState(false);
 
   useEffect(() => {
     if (!form && spec && choices[0]) setForm(blankForm(choices[0], new Date()));
@@ -63,7 +65,10 @@ export function TestDealScreen() {
   useEffect(() => {
     if (!routeEventId || !spec || !may.readStoredEvents(role)) return;
     testDealApi.getStoredEvent(routeEventId).then(
-      (stored) => setForm(formFromEvent(spec, stored.event)),
+      (stored) => {
+        setForm(formFromEvent(spec, stored.event));
+        setRunWhenLoaded(true);
+      },
       (error: unknown) => setLoadError(error),
     );
   }, [routeEventId, spec, role]);
@@ -87,6 +92,13 @@ export function TestDealScreen() {
     setOutcome({ event: built.event, plan: result.plan, ruleSet: result.ruleSet, overlay });
     if (draftState.fromEditor) setStoreOverlay(overlay);
   };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, with the form the stored event filled
+  useEffect(() => {
+    if (!runWhenLoaded || !form) return;
+    setRunWhenLoaded(false);
+    run();
+  }, [runWhenLoaded, form]);
 
   const previewExtra = (action: PlannedSendDocument) => {
     const node = draft?.nodes.find((candidate) => candidate.id === action.actionNodeId);
