@@ -84,7 +84,7 @@ describe('the OpenAPI document as a contract', () => {
       await services?.dispose();
     });
 
-    const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+    const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
     /** Calls a route and checks the answer against the document's schema for (template, method, status, type). */
     async function conform(
@@ -122,7 +122,7 @@ describe('the OpenAPI document as a contract', () => {
         type,
         'schema',
       ]
-        .map(escape)
+        .map(escapePointer)
         .join('/');
       const validate = ajv.getSchema(`openapi#/${pointer}`);
       if (!validate) throw new Error(`no schema at ${pointer}`);
