@@ -4,6 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from './database-schema.ts';
 import * as initial from './migrations/0001-initial.ts';
 import * as runAndDocumentLookups from './migrations/0002-run-and-document-lookups.ts';
+import * as runsByPipeline from './migrations/0003-runs-by-pipeline.ts';
 import type { Dialect } from './open-database.ts';
 
 interface Migration {
@@ -14,6 +15,7 @@ interface Migration {
 const migrations: readonly Migration[] = [
   { id: '0001-initial', up: initial.up },
   { id: '0002-run-and-document-lookups', up: runAndDocumentLookups.up },
+  { id: '0003-runs-by-pipeline', up: runsByPipeline.up },
 ];
 const advisoryLockKey = 7_291_604;
 
