@@ -30,7 +30,10 @@ export interface ApiPath {
   /** 'public' needs no token; otherwise these roles (and admin, who may do everything). */
   roles: readonly Role[] | 'public';
   query?: readonly ApiQueryParameter[];
-  request?: { contentType: string; schema: JsonSchema };
+  /** optional: the route also answers without a body (e.g. validate the stored draft). */
+  request?: { contentType: string; schema: JsonSchema; optional?: boolean };
+  /** Request headers the route reads (besides Authorization and Content-Type). */
+  headers?: readonly ApiQueryParameter[];
   responses: Readonly<Record<number, ApiResponse>>;
   /** Error statuses besides 401/403 (added for every route behind a token); each answers ApiError. */
   errors?: readonly number[];

@@ -70,6 +70,13 @@ function operation(entry: ApiPath) {
       description: query.description,
       schema: query.schema ?? { type: 'string' },
     })),
+    ...(entry.headers ?? []).map((header) => ({
+      name: header.name,
+      in: 'header',
+      required: header.required ?? false,
+      description: header.description,
+      schema: header.schema ?? { type: 'string' },
+    })),
   ];
   return {
     ...(entry.operationId ? { operationId: entry.operationId } : {}),
@@ -77,7 +84,12 @@ function operation(entry: ApiPath) {
     ...(secured ? { description: `Roles: ${[...entry.roles, 'admin'].join(', ')}` } : { security: [] }),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(entry.request
-      ? { requestBody: { required: true, content: content(entry.request.contentType, entry.request.schema) } }
+      ? {
+          requestBody: {
+            required: !entry.request.optional,
+            content: content(entry.request.contentType, entry.request.schema),
+          },
+        }
       : {}),
     responses,
   };

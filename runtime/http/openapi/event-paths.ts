@@ -108,6 +108,13 @@ export const eventPaths: readonly ApiPath[] = [
     summary: 'Make a document for a deal by hand ("use this template anyway")',
     roles: ['client'],
     request: json('ManualDocumentRequest'),
+    headers: [
+      {
+        name: 'Idempotency-Key',
+        description: 'The same key again answers 200 with the document made the first time',
+        schema: { type: 'string', minLength: 1, maxLength: 200 },
+      },
+    ],
     responses: {
       201: { description: 'Made', schema: ref('DocumentInfo') },
       200: { description: 'Made before with this Idempotency-Key', schema: ref('DocumentInfo') },

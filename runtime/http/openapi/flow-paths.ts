@@ -91,6 +91,7 @@ export const flowPaths: readonly ApiPath[] = [
     request: {
       contentType: 'application/json',
       schema: { description: 'Optional: a flow document to validate instead of the draft' },
+      optional: true,
     },
     responses: { 200: { description: 'Diagnostics', schema: ref('FlowValidationResult') } },
     errors: [400, 404, 413, 415],
