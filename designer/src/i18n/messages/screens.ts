@@ -222,6 +222,7 @@ export default defineMessages(
     'screens.runs.envelope': 'Envelope: {status}',
     'screens.runs.noEnvelope': 'Not sent for signing yet (signing is not available in this runtime).',
     'screens.runs.openPdf': 'Open the {documentType} PDF',
+    'screens.runs.open': 'Open the run of deal {dealId} received {at}',
     'screens.runs.pdfTitle': 'Document {id}',
   },
   {
@@ -446,6 +447,7 @@ export default defineMessages(
     'screens.runs.envelope': 'Envelope: {status}',
     'screens.runs.noEnvelope': 'Ainda não enviado para assinatura (assinatura indisponível neste runtime).',
     'screens.runs.openPdf': 'Abrir o PDF de {documentType}',
+    'screens.runs.open': 'Abrir a execução do negócio {dealId} recebida em {at}',
     'screens.runs.pdfTitle': 'Documento {id}',
   },
 );

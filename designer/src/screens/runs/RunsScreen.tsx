@@ -23,7 +23,8 @@ export function RunsScreen() {
   const [filter, setFilter] = useState<RunFilter>(emptyRunFilter);
   const runs = useAsync(() => runsApi.list(runQuery(filter, undefined)), [filter]);
   const visible = (runs.data ?? []).filter((run) => matchesRun(run, filter));
-  const delay = pollDelay(visible);
+  // New runs appear within 10 s; a run in progress is followed every 1.5 s.
+  const delay = pollDelay(visible, 10_000);
   // biome-ignore lint/correctness/useExhaustiveDependencies: each new answer arms the next poll
   useEffect(() => {
     if (delay === null) return;
@@ -98,7 +99,7 @@ export function RunsScreen() {
           </div>
         </form>
         <ApiErrorText error={runs.error} />
-        {delay !== null ? <p className="muted">{t('screens.runs.live')}</p> : null}
+        {delay === 1500 ? <p className="muted">{t('screens.runs.live')}</p> : null}
         <table className="data-table">
           <caption>{t('screens.runs.list', { count: visible.length })}</caption>
           <thead>
@@ -114,7 +115,15 @@ export function RunsScreen() {
             {visible.map((run) => (
               <tr key={run.id} aria-current={run.id === runId ? 'true' : undefined}>
                 <td>
-                  <button type="button" className="link" onClick={() => navigate('runs', [run.id])}>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={t('screens.runs.open', {
+                      dealId: run.dealId,
+                      at: new Date(run.createdAt).toLocaleString(),
+                    })}
+                    onClick={() => navigate('runs', [run.id])}
+                  >
                     {new Date(run.createdAt).toLocaleString()}
                   </button>
                 </td>

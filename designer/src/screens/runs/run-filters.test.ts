@@ -57,5 +57,7 @@ describe('run filters', () => {
     expect(pollDelay([run(), run({ status: 'running' })])).toBe(1500);
     expect(pollDelay([run(), run({ status: 'failed' })])).toBeNull();
     expect(pollDelay([])).toBeNull();
+    expect(pollDelay([run()], 10_000)).toBe(10_000);
+    expect(pollDelay([run({ status: 'accepted' })], 10_000)).toBe(1500);
   });
 });

@@ -69,7 +69,10 @@ export function matchesRun(run: Run, filter: RunFilter, pipelineId?: string): bo
 
 export const isSettled = (run: Pick<Run, 'status'>): boolean => run.status === 'completed' || run.status === 'failed';
 
-/** Poll while a visible run is still moving (1.5 s: between the 1–2 s the screen promises). */
-export function pollDelay(visible: ReadonlyArray<Pick<Run, 'status'>>): number | null {
-  return visible.some((run) => !isSettled(run)) ? 1500 : null;
+/**
+ * Poll fast while a visible run is still moving (1.5 s: within the 1–2 s the screen promises);
+ * otherwise slowly (`idle`), so that runs of new events appear; null: do not poll.
+ */
+export function pollDelay(visible: ReadonlyArray<Pick<Run, 'status'>>, idle: number | null = null): number | null {
+  return visible.some((run) => !isSettled(run)) ? 1500 : idle;
 }
