@@ -24,10 +24,12 @@ const contentTypes: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-// React Flow positions nodes with inline styles, and previews show PDFs from blob: URLs.
+// React Flow positions nodes with inline styles, and previews show PDFs from blob: URLs. The engine's
+// validation runs in the browser through ajv, which compiles each schema with new Function: hence
+// 'unsafe-eval' (no inline scripts are allowed; precompiled standalone validators would remove it).
 const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "frame-src 'self' blob:",
