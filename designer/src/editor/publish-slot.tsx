@@ -60,7 +60,7 @@ export function PublishSlot({ flowId, dirty, disabledReason, saveDraft, diagnost
         type="button"
         className="primary"
         disabled={reason !== undefined}
-        aria-describedby={reason ? 'publish-reason' : undefined}
+        aria-describedby={disabledReason ? 'publish-reason' : reason ? 'publish-slot-reason' : undefined}
         onClick={() => {
           setPublished(undefined);
           setOpen(true);
@@ -68,8 +68,9 @@ export function PublishSlot({ flowId, dirty, disabledReason, saveDraft, diagnost
       >
         {t('screens.publish.button')}
       </button>
-      {reason ? (
-        <span id="publish-reason" className="message message-error">
+      {/* The toolbar shows disabledReason itself (#publish-reason); only a reason of our own is shown here. */}
+      {reason && !disabledReason ? (
+        <span id="publish-slot-reason" className="message message-error">
           ⛔ {reason}
         </span>
       ) : null}
