@@ -15,7 +15,10 @@ export interface PathStep {
 export interface RulePaths {
   /** The first trigger (in document order) of the bucket that reaches the action. */
   trigger: FlowNode;
-  /** Every trigger of that bucket reaching the action: one action is one rule per bucket. */
+  /**
+   * The triggers of that bucket reaching the action (one action is one rule per bucket), the
+   * first maxNamedTriggers of them: enough to name in a message.
+   */
   triggers: FlowNode[];
   action: FlowNode;
   /** Every distinct way from the triggers to the action; the rule fires if any of them holds. */
@@ -29,6 +32,8 @@ export interface RuleCollection {
   /** Condition-tree nodes the compiled rules would hold (exact unless a rule is truncated). */
   compiledSize: number;
 }
+
+export const maxNamedTriggers = 10;
 
 // A flow with many diamonds could have exponentially many paths; past this the flow is rejected
 // (validation reports FLOW_TOO_MANY_PATHS and the compiler refuses it).
@@ -51,6 +56,8 @@ const stepOf = (node: FlowNode, edge: OutgoingEdge): PathStep | undefined =>
   node.type === 'condition' && edge.branch ? { conditionNodeId: node.id, branch: edge.branch } : undefined;
 
 interface TriggerWalk {
+  /** The triggers walked from, in document order. */
+  sources: FlowNode[];
   /** Nodes in depth-first preorder (edges in document order); actions appear once each. */
   order: FlowNode[];
   /** Reverse postorder: a topological order once back edges are dropped. */
@@ -59,14 +66,30 @@ interface TriggerWalk {
   backEdges: Set<OutgoingEdge>;
 }
 
-/** Iterative depth-first walk from a trigger: the graph may be 5,000 nodes deep. */
-function walkFrom(graph: FlowGraph, trigger: FlowNode): TriggerWalk {
+/** Iterative depth-first walk from a bucket's triggers, one after the other: graphs are 5,000 nodes deep. */
+function walkFrom(graph: FlowGraph, sources: FlowNode[]): TriggerWalk {
   const order: FlowNode[] = [];
   const postorder: FlowNode[] = [];
   const backEdges = new Set<OutgoingEdge>();
-  const state = new Map<string, 'open' | 'done'>([[trigger.id, 'open']]);
-  const stack: Array<{ node: FlowNode; next: number }> = [{ node: trigger, next: 0 }];
-  order.push(trigger);
+  const state = new Map<string, 'open' | 'done'>();
+  for (const source of sources) {
+    if (state.has(source.id)) continue;
+    state.set(source.id, 'open');
+    order.push(source);
+    walkTree(graph, source, { order, postorder, backEdges, state });
+  }
+  return { sources, order, topological: postorder.reverse(), backEdges };
+}
+
+interface WalkState {
+  order: FlowNode[];
+  postorder: FlowNode[];
+  backEdges: Set<OutgoingEdge>;
+  state: Map<string, 'open' | 'done'>;
+}
+
+function walkTree(graph: FlowGraph, root: FlowNode, { order, postorder, backEdges, state }: WalkState): void {
+  const stack: Array<{ node: FlowNode; next: number }> = [{ node: root, next: 0 }];
   while (stack.length > 0) {
     const top = stack[stack.length - 1] as { node: FlowNode; next: number };
     const edges = roleOf(top.node) === 'action' ? [] : (graph.outgoing.get(top.node.id) ?? []);
@@ -85,7 +108,6 @@ function walkFrom(graph: FlowGraph, trigger: FlowNode): TriggerWalk {
     order.push(edge.target);
     stack.push({ node: edge.target, next: 0 });
   }
-  return { order, topological: postorder.reverse(), backEdges };
 }
 
 const forwardEdges = (graph: FlowGraph, walk: TriggerWalk, node: FlowNode): OutgoingEdge[] =>
@@ -94,20 +116,33 @@ const forwardEdges = (graph: FlowGraph, walk: TriggerWalk, node: FlowNode): Outg
     : (graph.outgoing.get(node.id) ?? []).filter((edge) => followed(edge) && !walk.backEdges.has(edge));
 
 interface PathCounts {
-  /** Paths from the trigger to each node, saturated at maxPathsPerRule + 1. */
+  /** Paths from the bucket's triggers to each node, saturated at maxPathsPerRule + 1. */
   count: Map<string, number>;
   /** Sum over those paths of the condition-tree nodes their steps copy. */
   size: Map<string, number>;
+  /** The first maxNamedTriggers sources reaching each node, in document order. */
+  reachedBy: Map<string, FlowNode[]>;
+}
+
+/** The union of two lists of sources, in document order, cut at maxNamedTriggers. */
+function mergeSources(a: readonly FlowNode[], b: readonly FlowNode[], order: Map<string, number>): FlowNode[] {
+  const merged = [...new Set([...a, ...b])].sort((x, y) => (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0));
+  return merged.slice(0, maxNamedTriggers);
 }
 
 function countPaths(graph: FlowGraph, walk: TriggerWalk, sizes: Map<string, number>): PathCounts {
   const cap = maxPathsPerRule + 1;
-  const count = new Map<string, number>([[walk.order[0]?.id as string, 1]]);
+  const count = new Map<string, number>(walk.sources.map((source) => [source.id, 1]));
   const size = new Map<string, number>();
+  const sourceOrder = new Map(walk.sources.map((source, at) => [source.id, at]));
+  const reachedBy = new Map<string, FlowNode[]>(walk.sources.map((source) => [source.id, [source]]));
   for (const node of walk.topological) {
     const paths = count.get(node.id) ?? 0;
+    const sources = reachedBy.get(node.id) ?? [];
     for (const edge of forwardEdges(graph, walk, node)) {
       const target = edge.target.id;
+      const known = reachedBy.get(target);
+      reachedBy.set(target, mergeSources(known ?? [], sources, sourceOrder));
       count.set(target, Math.min(cap, (count.get(target) ?? 0) + paths));
       const stepSize = stepOf(node, edge) ? (sizes.get(node.id) ?? 0) : 0;
       size.set(
@@ -116,20 +151,28 @@ function countPaths(graph: FlowGraph, walk: TriggerWalk, sizes: Map<string, numb
       );
     }
   }
-  return { count, size };
+  return { count, size, reachedBy };
 }
 
-/** Lists the paths to every action that has at most maxPathsPerRule of them, without entering the rest. */
-function listPaths(graph: FlowGraph, walk: TriggerWalk, listed: Set<string>): Map<string, PathStep[][]> {
-  // Only nodes that lead to a listed action are entered: each has at most maxPathsPerRule paths.
+/** The nodes that lead to a listed action: only they are entered, and each has at most maxPathsPerRule paths. */
+function leadingTo(graph: FlowGraph, walk: TriggerWalk, listed: Set<string>): Set<string> {
   const leads = new Set<string>();
   for (let at = walk.topological.length - 1; at >= 0; at--) {
     const node = walk.topological[at] as FlowNode;
     if (listed.has(node.id) || forwardEdges(graph, walk, node).some((edge) => leads.has(edge.target.id)))
       leads.add(node.id);
   }
+  return leads;
+}
+
+/** Lists the paths from one trigger to every listed action (those with at most maxPathsPerRule paths). */
+function listPaths(
+  graph: FlowGraph,
+  walk: TriggerWalk,
+  leads: Set<string>,
+  trigger: FlowNode,
+): Map<string, PathStep[][]> {
   const found = new Map<string, PathStep[][]>();
-  const trigger = walk.order[0] as FlowNode;
   if (!leads.has(trigger.id)) return found;
   const steps: PathStep[] = [];
   const stack: Array<{ node: FlowNode; edges: OutgoingEdge[]; next: number; pushed: boolean }> = [
@@ -170,59 +213,83 @@ function conditionSizes(graph: FlowGraph): Map<string, number> {
   return sizes;
 }
 
-/** A rule while it is counted: its paths so far, and the condition nodes they would copy. */
-type Counted = RulePaths & { count: number; size: number };
+/** A rule while it is counted: how many paths lead to it. */
+type Counted = RulePaths & { count: number };
 
-interface Reached {
-  trigger: FlowNode;
-  rules: Counted[];
+/** Triggers grouped by bucket, in document order of each bucket's first trigger. */
+function triggersByBucket(graph: FlowGraph): FlowNode[][] {
+  const buckets = new Map<string, FlowNode[]>();
+  for (const trigger of graph.triggers) {
+    const key = bucketOfTrigger(trigger);
+    const list = buckets.get(key) ?? [];
+    list.push(trigger);
+    buckets.set(key, list);
+  }
+  return [...buckets.values()];
+}
+
+/** The rules of one bucket: one per action its triggers reach, paths counted over all of them. */
+function bucketRules(walk: TriggerWalk, counts: PathCounts): Array<Counted & { size: number }> {
+  const rules: Array<Counted & { size: number }> = [];
+  for (const action of walk.order) {
+    if (roleOf(action) !== 'action') continue;
+    const count = counts.count.get(action.id) ?? 0;
+    const triggers = counts.reachedBy.get(action.id) ?? [];
+    rules.push({
+      trigger: triggers[0] as FlowNode,
+      triggers,
+      action,
+      paths: [],
+      truncated: count > maxPathsPerRule,
+      count,
+      size: counts.size.get(action.id) ?? 0,
+    });
+  }
+  return rules;
 }
 
 /**
  * The rules of a flow: per bucket (event type and selector) and action, every path from the
- * bucket's triggers to the action, in depth-first order following edges in document order.
- * Cycles are cut (validation reports them). Paths are only listed when the flow is within
- * maxCompiledSize and the rule within maxPathsPerRule; counting stops once the flow is past it.
+ * bucket's triggers to the action, trigger by trigger in document order, each depth-first
+ * following edges in document order. Cycles are cut (validation reports them). Paths are only
+ * listed when the flow is within maxCompiledSize and the rule within maxPathsPerRule; counting
+ * stops at the first bucket past maxCompiledSize.
  */
 export function collectRules(graph: FlowGraph): RuleCollection {
   const sizes = conditionSizes(graph);
-  const byKey = new Map<string, Counted>();
-  const reached: Reached[] = [];
+  const rules: Counted[] = [];
+  const walks: Array<{ walk: TriggerWalk; rules: Counted[] }> = [];
   let compiledSize = 0;
-  for (const trigger of graph.triggers) {
+  for (const sources of triggersByBucket(graph)) {
+    const walk = walkFrom(graph, sources);
+    const found = bucketRules(walk, countPaths(graph, walk, sizes));
+    // A truncated rule is refused on its own (FLOW_TOO_MANY_PATHS): its size is not counted.
+    for (const rule of found) compiledSize += ruleBaseSize + (rule.truncated ? 0 : rule.size);
+    rules.push(...found);
+    walks.push({ walk, rules: found });
     if (compiledSize > maxCompiledSize) break;
-    const walk = walkFrom(graph, trigger);
-    const counts = countPaths(graph, walk, sizes);
-    const entry: Reached = { trigger, rules: [] };
-    reached.push(entry);
-    for (const action of walk.order) {
-      if (roleOf(action) !== 'action') continue;
-      const key = `${bucketOfTrigger(trigger)}\u0000${action.id}`;
-      let rule = byKey.get(key);
-      if (!rule) {
-        rule = { trigger, triggers: [], action, paths: [], truncated: false, count: 0, size: 0 };
-        byKey.set(key, rule);
-        compiledSize += ruleBaseSize;
-      }
-      entry.rules.push(rule);
-      rule.triggers.push(trigger);
-      // A truncated rule is refused on its own (FLOW_TOO_MANY_PATHS): its size is not counted.
-      if (!rule.truncated) compiledSize -= rule.size;
-      rule.count += counts.count.get(action.id) ?? 0;
-      rule.size = Math.min(Number.MAX_SAFE_INTEGER, rule.size + (counts.size.get(action.id) ?? 0));
-      rule.truncated = rule.count > maxPathsPerRule;
-      if (!rule.truncated) compiledSize = Math.min(Number.MAX_SAFE_INTEGER, compiledSize + rule.size);
-    }
   }
   if (compiledSize <= maxCompiledSize) {
-    for (const { trigger, rules } of reached) {
-      const listed = new Set(rules.filter((rule) => !rule.truncated).map((rule) => rule.action.id));
+    for (const { walk, rules: found } of walks) {
+      const listed = new Set(found.filter((rule) => !rule.truncated).map((rule) => rule.action.id));
       if (listed.size === 0) continue;
-      const found = listPaths(graph, walkFrom(graph, trigger), listed);
-      for (const rule of rules) if (!rule.truncated) rule.paths.push(...(found.get(rule.action.id) ?? []));
+      const leads = leadingTo(graph, walk, listed);
+      for (const trigger of walk.sources) {
+        const paths = listPaths(graph, walk, leads, trigger);
+        for (const rule of found) if (!rule.truncated) rule.paths.push(...(paths.get(rule.action.id) ?? []));
+      }
     }
   }
-  return { rules: [...byKey.values()].map(({ count: _count, size: _size, ...rule }) => rule), compiledSize };
+  return {
+    rules: rules.map(({ trigger, triggers, action, paths, truncated }) => ({
+      trigger,
+      triggers,
+      action,
+      paths,
+      truncated,
+    })),
+    compiledSize: Math.min(compiledSize, Number.MAX_SAFE_INTEGER),
+  };
 }
 
 export function collectRulePaths(graph: FlowGraph): RulePaths[] {

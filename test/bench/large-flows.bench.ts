@@ -6,7 +6,15 @@ import { compileFlow } from '../../engine/compile/compile-flow.ts';
 import { createEvaluator } from '../../engine/evaluate/create-evaluator.ts';
 import { hasErrors, validateFlow } from '../../engine/validation/validate-flow.ts';
 import type { Flow } from '../../schemas/index.ts';
-import { chainFlow, deepChainFlow, fanOutFlow, ladderFlow, webhookFanOutFlow } from '../support/large-flows.ts';
+import {
+  chainFlow,
+  deepChainFlow,
+  fanOutFlow,
+  hubFlow,
+  ladderFlow,
+  manyTriggersFlow,
+  webhookFanOutFlow,
+} from '../support/large-flows.ts';
 
 const shapes: Record<string, (nodes: number) => Flow> = {
   chain: chainFlow,
@@ -14,6 +22,8 @@ const shapes: Record<string, (nodes: number) => Flow> = {
   'fan-out (one type)': (nodes) => fanOutFlow(nodes),
   'fan-out (webhooks)': webhookFanOutFlow,
   'deep nesting chain': deepChainFlow,
+  'many triggers': manyTriggersFlow,
+  'hub (triggers × actions)': hubFlow,
 };
 
 interface Figures {

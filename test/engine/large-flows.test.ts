@@ -17,8 +17,10 @@ import {
   deepBothBranchesFlow,
   deepChainFlow,
   fanOutFlow,
+  hubFlow,
   ladderFlow,
   largeFlowNodes,
+  manyTriggersFlow,
   webhookFanOutFlow,
 } from '../support/large-flows.ts';
 
@@ -103,6 +105,26 @@ describe(`flows of ${largeFlowNodes} nodes`, () => {
     expect(ruleSet.rules).toHaveLength(1);
     expect(evaluator.evaluate(contractEvent(62_500)).actions).toHaveLength(1);
     expect(evaluator.evaluate(contractEvent(5)).actions).toHaveLength(1);
+  });
+
+  it('2,500 triggers into a 2,500-node chain: one rule per stage, each path limit counted over its triggers', () => {
+    const { diagnostics } = validateFlow(manyTriggersFlow());
+    // 833 or 834 triggers per stage, each one path: past the limit of 256 paths per rule.
+    expect(diagnostics.map((diagnostic) => diagnostic.code)).toEqual([
+      'FLOW_TOO_MANY_PATHS',
+      'FLOW_TOO_MANY_PATHS',
+      'FLOW_TOO_MANY_PATHS',
+    ]);
+    expect(Math.max(...diagnostics.map((diagnostic) => diagnostic.relatedNodeIds?.length ?? 0))).toBe(10);
+    const fewer = manyTriggersFlow(300);
+    const { ruleSet } = publish(fewer);
+    expect(ruleSet.rules).toHaveLength(3);
+  });
+
+  it('2,500 document triggers × 2,499 webhooks through one condition: FLOW_TOO_LARGE, not millions of rules', () => {
+    const { diagnostics } = validateFlow(hubFlow());
+    expect(diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['FLOW_TOO_LARGE']);
+    expect(() => compileFlow(hubFlow())).toThrow(UncompilableFlowError);
   });
 
   it(`conditions nested past ${maxConditionDepth} groups (up to 5,000): CONDITION_TOO_DEEP, never a stack overflow`, () => {

@@ -114,6 +114,34 @@ export function webhookFanOutFlow(nodes = largeFlowNodes): Flow {
   return flowOf('webhook-fan-out', list, edges);
 }
 
+/** Half the nodes stage triggers (on three stages) into a chain of the other half: one rule per stage. */
+export function manyTriggersFlow(nodes = largeFlowNodes): Flow {
+  const flow = chainFlow(nodes / 2 + 1);
+  const stages = ['proposal', 'contract', 'won'];
+  for (let at = 1; at < nodes / 2; at++) {
+    const stageId = stages[at % stages.length] as string;
+    flow.nodes.push({ id: `start${at}`, type: 'stageEntered', position, data: { stageId } });
+    flow.edges.push(edge(`start${at}`, 'c0'));
+  }
+  return { ...flow, id: 'many-triggers' };
+}
+
+/** Half the nodes document triggers of distinct types into one condition, which leads to the other half (webhooks). */
+export function hubFlow(nodes = largeFlowNodes): Flow {
+  const list: FlowNode[] = [conditionNode('hub', amountAbove(0))];
+  const edges: FlowEdge[] = [];
+  const triggers = nodes / 2;
+  for (let at = 0; at < triggers; at++) {
+    list.push({ id: `signed${at}`, type: 'documentCompleted', position, data: { documentType: `type${at}` } });
+    edges.push(edge(`signed${at}`, 'hub'));
+  }
+  for (let at = 0; at < nodes - triggers - 1; at++) {
+    list.push({ id: `hook${at}`, type: 'callWebhook', position, data: { url: `https://crm.example/hooks/${at}` } });
+    edges.push(edge('hub', `hook${at}`, 'true'));
+  }
+  return flowOf('hub', list, edges);
+}
+
 /** The demo's "contract completed" event. */
 export const contractCompletedEvent = (): DealEvent => exampleEvent('contract-completed');
 
