@@ -6,6 +6,7 @@ import { AppError, validationError } from '../errors/app-error.ts';
 import { findUnsafeJson } from './find-unsafe-json.ts';
 
 export const defaultJsonLimitBytes = 1_048_576;
+const largeBodyBytes = 256 * 1024;
 
 export async function readRawBody(ctx: Context, limitBytes: number): Promise<Buffer> {
   const declared = Number.parseInt(ctx.get('content-length') || '0', 10);
@@ -45,6 +46,9 @@ export async function readJsonBody<T>(
     throw validationError('JSON_INVALID', `The body is not valid JSON: ${(error as Error).message}`);
   }
   const unsafe = findUnsafeJson(value);
+  // Parsing and walking an 8 MB flow and checking it against the schema take a few hundred ms each:
+  // let other requests (/healthz among them) in between instead of holding the loop for both.
+  if (raw.length > largeBodyBytes) await new Promise((resolve) => setImmediate(resolve));
   if (unsafe.total > 0) {
     const first = unsafe.problems[0] as ApiErrorDetail;
     const error = validationError(
