@@ -22,14 +22,15 @@ export function methodGuard(routers: readonly Router<AppState>[]): Middleware<Ap
     await next();
     if (ctx.status !== 404 || ctx.body !== undefined) return;
     const allowed = allowedMethods(routers, ctx.path);
-    if (allowed.length === 0 || allowed.includes(ctx.method)) {
-      if (ctx.method !== 'OPTIONS' || allowed.length === 0) return;
-    }
-    ctx.set('allow', allowed.join(', '));
+    if (allowed.length === 0) return;
     if (ctx.method === 'OPTIONS') {
+      ctx.set('allow', allowed.join(', '));
       ctx.status = 204;
       return;
     }
+    // The route exists for this method and left no body: the 404 handler speaks for it.
+    if (allowed.includes(ctx.method)) return;
+    ctx.set('allow', allowed.join(', '));
     throw new AppError(
       'method_not_allowed',
       'METHOD_NOT_ALLOWED',
