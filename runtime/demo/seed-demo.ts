@@ -1,6 +1,7 @@
-// The embedded defaults: on an empty database, the demo pipeline `sales`, our company, a director
-// who signs, the three demo templates and the demo flow, published — all through the same use
-// cases as the API, so the demo is checked like any admin's input.
+// The embedded defaults: on an empty database, the demo pipeline `sales`, our company, the two
+// employees who sign (a director, and the example deals' responsible user), the three demo
+// templates and the demo flow, published — all through the same use cases as the API, so the demo
+// is checked like any admin's input.
 import { readFileSync } from 'node:fs';
 import type { Flow } from '../../schemas/index.ts';
 import { createFlow } from '../flows/create-flow.ts';
@@ -37,6 +38,14 @@ export async function seedDemo(services: RuntimeServices): Promise<boolean> {
     name: 'Maria Keane',
     email: 'maria.keane@inkflow-demo.example',
     role: 'Director',
+  });
+  // The responsible user of the example deals (schemas/examples/deal-event.*.json): the standard
+  // contract and the invoice are signed by the deal's responsible user, so they must be an employee.
+  await saveEmployee(services, 'u-7', {
+    id: 'u-7',
+    name: 'Sam Rivera',
+    email: 'sam.rivera@inkflow-demo.example',
+    role: 'Account executive',
   });
   for (const template of demoTemplates) {
     const bytes = new Uint8Array(readFileSync(new URL(`templates/${template.file}`, import.meta.url)));

@@ -1,6 +1,7 @@
-// The planned signers with what the runtime knows about them: a named company signer gets the
-// employee's name and email. An employee deleted since the flow was published is reported, not
-// fatal: the document can still be made, and the signing step will refuse it.
+// The planned signers with what the runtime knows about them: the company signer (a named employee
+// or the deal's responsible user) gets the employee's name and email. An employee deleted since the
+// flow was published is reported, not fatal: the document can still be made, and the signing step
+// will refuse it.
 import type { Employee, PlannedSigner, RunMessage } from '../../schemas/index.ts';
 import type { RuntimeServices } from '../services.ts';
 
@@ -20,19 +21,25 @@ export async function resolveSigners(
   let companyEmployee: Employee | undefined;
   const signers: PlannedSigner[] = [];
   for (const signer of planned) {
-    if (signer.side !== 'company' || signer.employeeId === undefined) {
+    // The company signer is a named employee, or the deal's responsible user, whose CRM user id is
+    // the employee id: either way the employee supplies the name and email.
+    const employeeId = signer.side === 'company' ? (signer.employeeId ?? signer.userId) : undefined;
+    if (employeeId === undefined) {
       signers.push(signer);
       continue;
     }
     const employee = await services.database.db
       .selectFrom('employees')
       .selectAll()
-      .where('id', '=', signer.employeeId)
+      .where('id', '=', employeeId)
       .executeTakeFirst();
     if (!employee) {
       warnings.push({
         code: 'EMPLOYEE_UNKNOWN',
-        message: `employee "${signer.employeeId}", named to sign for the company, does not exist`,
+        message:
+          signer.employeeId === undefined
+            ? `the deal's responsible user "${employeeId}", who signs for the company, is not an employee: add them (PUT /employees/${employeeId}) so their name and email fill the document`
+            : `employee "${employeeId}", named to sign for the company, does not exist`,
         ...(ruleName ? { ruleName } : {}),
       });
       signers.push(signer);

@@ -55,7 +55,7 @@ describe('template limits (real runtime process)', () => {
   });
 
   it('answers /healthz while a heavy (allowed) template is being inspected', async () => {
-    const request = uploadRequest(runtime.port, 'heavy', largeXmlDocx(3.9, 200));
+    const request = uploadRequest(runtime.port, 'heavy', largeXmlDocx(2.5, 200));
     let uploadAnswered = false;
     const socket = connect(runtime.port, '127.0.0.1');
     const answer = new Promise<string>((resolve, reject) => {
@@ -78,7 +78,8 @@ describe('template limits (real runtime process)', () => {
     }
     const text = await answer;
     expect(text.slice(9, 12), text.slice(0, 400)).toBe('201');
-    expect(answeredDuringUpload).toBeGreaterThanOrEqual(3);
+    console.info(`${answeredDuringUpload} health checks answered while the upload was in flight`);
+    expect(answeredDuringUpload).toBeGreaterThanOrEqual(10);
   });
 
   it.each([

@@ -35,7 +35,13 @@ export const openingClauses: readonly Clause[] = [
     paragraphs: [
       [
         'This Agreement takes effect on the date of its last signature and remains in force for an initial term of ',
-        { text: '{deal.fields.contractTermMonths} months', bold: true },
+        // A deal without the field gets the standard term: a condition, so no missing-placeholder warning.
+        {
+          text:
+            '{#deal.fields.contractTermMonths}{deal.fields.contractTermMonths} months{/deal.fields.contractTermMonths}' +
+            '{^deal.fields.contractTermMonths}twelve months{/deal.fields.contractTermMonths}',
+          bold: true,
+        },
         '. It then renews for successive periods of twelve months unless either Party gives the other written notice of non-renewal at least sixty days before the end of the current period.',
       ],
     ],

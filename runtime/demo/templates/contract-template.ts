@@ -66,7 +66,10 @@ function preamble(large: boolean): string[] {
       [
         paragraph({ text: 'THE CLIENT', bold: true }),
         paragraph({ text: '{deal.company.name}', bold: true }),
+        // Not every client has a tax ID in the CRM: the line is left out rather than printed empty.
+        loopTag('{#deal.company.taxId}'),
         paragraph('Tax ID: {deal.company.taxId}'),
+        loopTag('{/deal.company.taxId}'),
         paragraph('{deal.company.address}'),
       ],
     ),
