@@ -136,10 +136,14 @@ export default defineMessages(
     'screens.history.rollbackText':
       'Version {version} becomes active again instead of version {active}. New events are evaluated with it at once; the draft is not changed.',
     'screens.history.rollbackConfirm': 'Roll back to version {version}',
+    'screens.history.rolledBack': 'Version {version} is active again.',
     'screens.history.compare': 'Compare two versions',
     'screens.history.from': 'Older',
     'screens.history.to': 'Newer',
-    'screens.history.needTwo': 'Publish at least two versions to compare them.',
+    'screens.history.needTwo': 'Publish a version to compare the draft with it.',
+    'screens.history.draftOption': 'Draft',
+    'screens.history.draftNoRuleDiff':
+      'The runtime diffs the rules of published versions; for the draft the node changes are shown (the backtest shows what it would change).',
     'screens.history.legend': 'Marks: {added} added, {removed} removed, {changed} changed (also coloured).',
     'screens.history.change.added': 'Added',
     'screens.history.change.removed': 'Removed',
@@ -361,10 +365,14 @@ export default defineMessages(
     'screens.history.rollbackText':
       'A versão {version} volta a ficar ativa no lugar da versão {active}. Novos eventos passam a ser avaliados com ela; o rascunho não muda.',
     'screens.history.rollbackConfirm': 'Reverter para a versão {version}',
+    'screens.history.rolledBack': 'A versão {version} está ativa novamente.',
     'screens.history.compare': 'Comparar duas versões',
     'screens.history.from': 'Mais antiga',
     'screens.history.to': 'Mais nova',
-    'screens.history.needTwo': 'Publique pelo menos duas versões para compará-las.',
+    'screens.history.needTwo': 'Publique uma versão para comparar o rascunho com ela.',
+    'screens.history.draftOption': 'Rascunho',
+    'screens.history.draftNoRuleDiff':
+      'O runtime compara as regras de versões publicadas; para o rascunho são mostradas as mudanças de nós (o backtest mostra o que mudaria).',
     'screens.history.legend': 'Marcas: {added} adicionado, {removed} removido, {changed} alterado (também em cores).',
     'screens.history.change.added': 'Adicionado',
     'screens.history.change.removed': 'Removido',

@@ -2,7 +2,7 @@
 // diff of any two versions on read-only canvases plus the runtime's rule diff, and roll back.
 // Route: #/history/<flowId>/<from?>/<to?>.
 import '../../styles/screens.css';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { historyApi } from '../../api/history.ts';
 import { useSession } from '../../api/session.ts';
 import { navigate, useRoute } from '../../app/navigate.ts';
@@ -28,28 +28,44 @@ export function HistoryScreen() {
   const { flowId, summary } = draftState;
   const versions = useAsync(() => (flowId ? historyApi.listVersions(flowId) : undefined), [flowId]);
   const numbers = (versions.data ?? []).map((version) => version.version).sort((a, b) => a - b);
-  const to = Number(toText) || numbers[numbers.length - 1];
-  const from = Number(fromText) || numbers[numbers.length - 2];
-  const pick = (nextFrom: number | undefined, nextTo: number | undefined) =>
+  // "draft" as the newer side compares the draft (the editor's, unsaved edits included) with a version.
+  const toDraft = toText === 'draft' || (toText === undefined && numbers.length === 1);
+  const to = toDraft ? undefined : Number(toText) || numbers[numbers.length - 1];
+  const from = Number(fromText) || (toDraft ? numbers[numbers.length - 1] : numbers[numbers.length - 2]);
+  const pick = (nextFrom: number | undefined, nextTo: number | 'draft' | undefined) =>
     flowId && navigate('history', [flowId, String(nextFrom ?? ''), String(nextTo ?? '')]);
-  const comparable = flowId !== undefined && from !== undefined && to !== undefined && from !== to;
+  const versionsComparable = flowId !== undefined && from !== undefined && to !== undefined && from !== to;
+  const comparable = versionsComparable || (toDraft && flowId !== undefined && from !== undefined);
   const before = useAsync(
     () => (comparable ? historyApi.getVersion(flowId, from) : undefined),
     [flowId, from, comparable],
   );
-  const after = useAsync(() => (comparable ? historyApi.getVersion(flowId, to) : undefined), [flowId, to, comparable]);
-  const ruleDiff = useAsync(
-    () => (comparable ? historyApi.diff(flowId, from, to) : undefined),
-    [flowId, from, to, comparable],
+  const after = useAsync(
+    () => (versionsComparable ? historyApi.getVersion(flowId, to) : undefined),
+    [flowId, to, versionsComparable],
   );
+  const ruleDiff = useAsync(
+    () => (versionsComparable ? historyApi.diff(flowId, from, to) : undefined),
+    [flowId, from, to, versionsComparable],
+  );
+  const afterDocument = toDraft ? draftState.draft : after.data?.document;
+  const afterLabel = toDraft
+    ? t('screens.history.draftOption')
+    : t('screens.history.versionOption', { version: to ?? '' });
   const nodeDiff = useMemo(
-    () => (before.data && after.data ? diffFlowNodes(before.data.document, after.data.document) : undefined),
-    [before.data, after.data],
+    () => (before.data && afterDocument ? diffFlowNodes(before.data.document, afterDocument) : undefined),
+    [before.data, afterDocument],
   );
   const overlays = nodeDiff ? diffOverlays(nodeDiff, t) : undefined;
   const [rollbackTo, setRollbackTo] = useState<number | undefined>();
   const [rollbackError, setRollbackError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [rolledBack, setRolledBack] = useState<number | undefined>();
+  const rolledBackNote = useRef<HTMLParagraphElement>(null);
+  // The button that opened the dialog is gone once its version is active: focus the outcome instead.
+  useEffect(() => {
+    if (rolledBack !== undefined) rolledBackNote.current?.focus();
+  }, [rolledBack]);
 
   const confirmRollback = () => {
     if (!flowId || rollbackTo === undefined) return;
@@ -57,6 +73,7 @@ export function HistoryScreen() {
     historyApi
       .rollback(flowId, rollbackTo)
       .then(() => {
+        setRolledBack(rollbackTo);
         setRollbackTo(undefined);
         setRollbackError(undefined);
         versions.reload();
@@ -78,6 +95,11 @@ export function HistoryScreen() {
           })}
         </p>
       ) : null}
+      {rolledBack !== undefined ? (
+        <p role="status" tabIndex={-1} ref={rolledBackNote} className="message">
+          ✓ {t('screens.history.rolledBack', { version: rolledBack })}
+        </p>
+      ) : null}
       <ApiErrorText error={draftState.error ?? versions.error} />
       {versions.data ? (
         <VersionTable
@@ -89,23 +111,26 @@ export function HistoryScreen() {
           }}
         />
       ) : null}
-      {numbers.length >= 2 ? (
+      {numbers.length >= 1 ? (
         <fieldset className="inline">
           <legend>{t('screens.history.compare')}</legend>
           {(['from', 'to'] as const).map((side) => (
             <label key={side}>
               {t(`screens.history.${side}`)}{' '}
               <select
-                value={String(side === 'from' ? from : to)}
-                onChange={(event) =>
-                  side === 'from' ? pick(Number(event.target.value), to) : pick(from, Number(event.target.value))
-                }
+                value={String(side === 'from' ? from : toDraft ? 'draft' : to)}
+                onChange={(event) => {
+                  const value = event.target.value;
+                  if (side === 'from') pick(Number(value), toDraft ? 'draft' : to);
+                  else pick(from, value === 'draft' ? 'draft' : Number(value));
+                }}
               >
                 {numbers.map((number) => (
                   <option key={number} value={number}>
                     {t('screens.history.versionOption', { version: number })}
                   </option>
                 ))}
+                {side === 'to' ? <option value="draft">{t('screens.history.draftOption')}</option> : null}
               </select>
             </label>
           ))}
@@ -113,7 +138,7 @@ export function HistoryScreen() {
       ) : (
         <p className="muted">{t('screens.history.needTwo')}</p>
       )}
-      {comparable && before.data && after.data && overlays && nodeDiff ? (
+      {comparable && before.data && afterDocument && overlays && nodeDiff ? (
         <>
           <p className="muted">
             {t('screens.history.legend', {
@@ -127,9 +152,9 @@ export function HistoryScreen() {
               <h3>{t('screens.history.versionOption', { version: from })}</h3>
               <FlowCanvas flow={before.data.document} readOnly overlay={overlays.before} />
             </section>
-            <section className="canvas-box" aria-label={t('screens.history.versionOption', { version: to })}>
-              <h3>{t('screens.history.versionOption', { version: to })}</h3>
-              <FlowCanvas flow={after.data.document} readOnly overlay={overlays.after} />
+            <section className="canvas-box" aria-label={afterLabel}>
+              <h3>{afterLabel}</h3>
+              <FlowCanvas flow={afterDocument} readOnly overlay={overlays.after} />
             </section>
           </div>
           <h3>{t('screens.history.nodeChanges', { count: nodeDiff.changes.length })}</h3>
@@ -143,7 +168,8 @@ export function HistoryScreen() {
         </>
       ) : null}
       <ApiErrorText error={before.error ?? after.error ?? ruleDiff.error} />
-      {comparable && ruleDiff.data ? <RuleDiffList diff={ruleDiff.data} /> : null}
+      {versionsComparable && ruleDiff.data ? <RuleDiffList diff={ruleDiff.data} /> : null}
+      {toDraft && comparable ? <p className="muted">{t('screens.history.draftNoRuleDiff')}</p> : null}
       <ConfirmDialog
         open={rollbackTo !== undefined}
         title={t('screens.history.rollbackTitle', { version: rollbackTo ?? '' })}
