@@ -10,6 +10,7 @@ import { convertOnInstance } from './convert-on-instance.ts';
 import type { PdfConverter, ResolvedPdfConfig } from './convert-to-pdf.ts';
 import { type OfficeInstance, startOfficeInstance } from './office-instance.ts';
 import { assertDocxBytes, PdfConversionError } from './pdf-conversion-error.ts';
+import { poolHealth } from './pool-health.ts';
 
 interface Job {
   docx: Uint8Array;
@@ -39,8 +40,6 @@ interface Slot {
 type LogLevel = 'info' | 'warn' | 'error';
 
 const backoffMs = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt);
-/** How long an idle instance may take to answer the health check's UNO round trip. */
-const pingTimeoutMs = 2_000;
 
 class WarmPool implements PdfConverter {
   private readonly root: string;
@@ -90,42 +89,17 @@ class WarmPool implements PdfConverter {
     });
   }
 
-  /**
-   * Whether conversions can make progress, not only whether instances exist: an instance counts
-   * when it is idle and answers a UNO round trip (a frozen soffice does not), or busy for less
-   * than the conversion timeout and not stopped; and queued work must not have waited longer
-   * than the timeout with no conversion finishing meanwhile.
-   */
+  /** Whether conversions can make progress (see pool-health.ts). */
   async health(): Promise<{ ok: boolean; detail: string }> {
     if (this.closed) return { ok: false, detail: 'the PDF converter is closed' };
-    const now = Date.now();
-    const problems = await Promise.all(this.slots.map((slot) => this.problemOf(slot, now)));
-    const ready = problems.filter((problem) => problem === undefined).length;
-    const queued = this.queue.length;
-    const stalledMs = queued > 0 ? now - Math.max(this.queue[0]!.queuedAt, this.lastFinishedAt) : 0;
-    const summary = `${ready} of ${this.slots.length} LibreOffice instances ready, ${queued} queued`;
-    const why = problems.flatMap((problem, index) => (problem ? [`instance ${index} ${problem}`] : []));
-    if (stalledMs > this.config.timeoutMs) {
-      why.unshift(`no conversion finished for ${Math.round(stalledMs / 1000)} s while work waits`);
-    } else if (ready > 0) {
-      return { ok: true, detail: summary };
-    }
-    if (ready === 0 && this.lastStartError && problems.every((problem) => problem === 'starting')) {
-      why.push(`last start failed: ${this.lastStartError}`);
-    }
-    return { ok: false, detail: `${summary}: ${why.join('; ')}` };
-  }
-
-  /** Why a slot cannot convert now, or undefined when it can. */
-  private async problemOf(slot: Slot, now: number): Promise<string | undefined> {
-    const instance = slot.instance;
-    if (slot.state === 'starting' || !instance) return 'starting';
-    if (instance.isStopped()) return 'is stopped (SIGSTOP)';
-    if (slot.state === 'busy') {
-      const busyMs = now - slot.busySince;
-      return busyMs > this.config.timeoutMs ? `busy for ${Math.round(busyMs / 1000)} s, past the timeout` : undefined;
-    }
-    return (await instance.ping(pingTimeoutMs)) ? undefined : `did not answer within ${pingTimeoutMs} ms (frozen?)`;
+    return poolHealth({
+      slots: this.slots,
+      timeoutMs: this.config.timeoutMs,
+      oldestQueuedAt: this.queue[0]?.queuedAt,
+      queued: this.queue.length,
+      lastFinishedAt: this.lastFinishedAt,
+      lastStartError: this.lastStartError,
+    });
   }
 
   stats() {
