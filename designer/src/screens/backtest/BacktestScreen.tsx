@@ -11,6 +11,7 @@ import { navigate, useRoute } from '../../app/navigate.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { ApiErrorText } from '../shared/ApiErrorText.tsx';
 import { FlowPicker } from '../shared/FlowPicker.tsx';
+import { formatTime } from '../shared/format-time.ts';
 import { may } from '../shared/permissions.ts';
 import { signersInOrder, signerText } from '../shared/signer-text.ts';
 import { useFlowDraft } from '../shared/use-flow-draft.ts';
@@ -140,7 +141,7 @@ export function BacktestScreen() {
                   {t('screens.backtest.event', {
                     dealId: difference.dealId,
                     stageId: difference.stageId,
-                    at: new Date(difference.occurredAt).toLocaleString(),
+                    at: formatTime(difference.occurredAt),
                   })}
                 </strong>
                 <div>{difference.kinds.map((kind) => t(`screens.backtest.kind.${kind}`)).join(' · ')}</div>

@@ -11,6 +11,7 @@ import { useT } from '../../i18n/i18n.ts';
 import { ApiErrorText } from '../shared/ApiErrorText.tsx';
 import { ConfirmDialog } from '../shared/ConfirmDialog.tsx';
 import { FlowPicker } from '../shared/FlowPicker.tsx';
+import { formatTime } from '../shared/format-time.ts';
 import { may } from '../shared/permissions.ts';
 import { useAsync } from '../shared/use-async.ts';
 import { useFlowDraft } from '../shared/use-flow-draft.ts';
@@ -91,7 +92,7 @@ export function HistoryScreen() {
           {t('screens.history.state', {
             active: summary.activeVersion ?? t('screens.history.none'),
             latest: summary.latestVersion ?? t('screens.history.none'),
-            draftAt: new Date(summary.draftUpdatedAt).toLocaleString(),
+            draftAt: formatTime(summary.draftUpdatedAt),
           })}
         </p>
       ) : null}

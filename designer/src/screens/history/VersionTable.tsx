@@ -1,6 +1,7 @@
 // The published versions, newest first: author, time, message, rules, which one is active.
 import type { VersionInfo } from '../../api/history.ts';
 import { useT } from '../../i18n/i18n.ts';
+import { formatTime } from '../shared/format-time.ts';
 
 export function VersionTable({
   versions,
@@ -31,7 +32,7 @@ export function VersionTable({
         {newestFirst.map((version) => (
           <tr key={version.version}>
             <th scope="row">{t('screens.history.versionOption', { version: version.version })}</th>
-            <td>{new Date(version.publishedAt).toLocaleString()}</td>
+            <td>{formatTime(version.publishedAt)}</td>
             <td>{version.publishedBy ?? t('screens.history.unknown')}</td>
             <td>{version.message || '—'}</td>
             <td>{version.ruleCount}</td>

@@ -6,6 +6,7 @@ import { runsApi } from '../../api/runs.ts';
 import { ErrorText } from '../../app/ErrorText.tsx';
 import { useT } from '../../i18n/i18n.ts';
 import { ApiErrorText } from '../shared/ApiErrorText.tsx';
+import { formatTime } from '../shared/format-time.ts';
 import { PdfView } from '../shared/PdfView.tsx';
 import { signersInOrder, signerText } from '../shared/signer-text.ts';
 
@@ -34,7 +35,7 @@ export function DocumentItem({ document }: { document: DocumentInfo }) {
       <strong>
         {t('screens.runs.document', { documentType: document.documentType, templateId: document.templateId })}
       </strong>{' '}
-      <span className="muted">{new Date(document.createdAt).toLocaleString()}</span>
+      <span className="muted">{formatTime(document.createdAt)}</span>
       <ul className="signers" aria-label={t('screens.plan.signers')}>
         {signersInOrder(document.signing.signers).map((signer) => {
           const text = signerText(signer, t, true);

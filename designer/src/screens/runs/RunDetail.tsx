@@ -8,6 +8,7 @@ import { ErrorText } from '../../app/ErrorText.tsx';
 import { FlowCanvas } from '../../editor/FlowCanvas.tsx';
 import { useT } from '../../i18n/i18n.ts';
 import { ApiErrorText } from '../shared/ApiErrorText.tsx';
+import { formatTime } from '../shared/format-time.ts';
 import { PlanView } from '../shared/PlanView.tsx';
 import { may } from '../shared/permissions.ts';
 import { useAsync } from '../shared/use-async.ts';
@@ -54,7 +55,7 @@ export function RunDetail({ runId }: { runId: string }) {
       <h3 id="run-title">{t('screens.runs.runTitle', { id: data.id, dealId: data.dealId })}</h3>
       <p>
         <StatusText status={data.status} /> · {t('screens.runs.event', { eventId: data.eventId })} ·{' '}
-        {new Date(data.createdAt).toLocaleString()}
+        {formatTime(data.createdAt)}
         {settled ? null : <span className="muted"> · {t('screens.runs.live')}</span>}
       </p>
       {data.errors.map((error, at) => (

@@ -8,6 +8,7 @@ import { runsApi } from '../../api/runs.ts';
 import { navigate, useRoute } from '../../app/navigate.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { ApiErrorText } from '../shared/ApiErrorText.tsx';
+import { formatTime } from '../shared/format-time.ts';
 import { useAsync } from '../shared/use-async.ts';
 import { RunDetail } from './RunDetail.tsx';
 import { emptyRunFilter, matchesRun, pollDelay, type RunFilter, runQuery, runStage } from './run-filters.ts';
@@ -120,11 +121,11 @@ export function RunsScreen() {
                     className="link"
                     aria-label={t('screens.runs.open', {
                       dealId: run.dealId,
-                      at: new Date(run.createdAt).toLocaleString(),
+                      at: formatTime(run.createdAt),
                     })}
                     onClick={() => navigate('runs', [run.id])}
                   >
-                    {new Date(run.createdAt).toLocaleString()}
+                    {formatTime(run.createdAt)}
                   </button>
                 </td>
                 <td>{run.dealId}</td>

@@ -6,6 +6,7 @@ import { templatesApi } from '../../api/templates.ts';
 import { ErrorText } from '../../app/ErrorText.tsx';
 import { useT } from '../../i18n/i18n.ts';
 import { ApiErrorText } from '../shared/ApiErrorText.tsx';
+import { formatTime } from '../shared/format-time.ts';
 import { PdfView } from '../shared/PdfView.tsx';
 
 /** Signature marks arrive once signing lands (not in TemplateInfo yet): shown when present. */
@@ -52,7 +53,7 @@ export function TemplateCard({
         {t('screens.templates.file', {
           fileName: template.fileName,
           size: Math.ceil(template.size / 1024),
-          at: new Date(template.createdAt).toLocaleString(),
+          at: formatTime(template.createdAt),
         })}
       </p>
       <details>

@@ -4,6 +4,7 @@ import type { DealEvent } from '../../../../schemas/index.ts';
 import { testDealApi } from '../../api/test-deal.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { ApiErrorText } from '../shared/ApiErrorText.tsx';
+import { formatTime } from '../shared/format-time.ts';
 import { useAsync } from '../shared/use-async.ts';
 
 export function StoredEventPicker({ pipelineId, onPick }: { pipelineId: string; onPick: (event: DealEvent) => void }) {
@@ -25,7 +26,7 @@ export function StoredEventPicker({ pipelineId, onPick }: { pipelineId: string; 
                 dealId: stored.dealId,
                 stageId: stored.stageId,
                 type: stored.type,
-                at: new Date(stored.receivedAt).toLocaleString(),
+                at: formatTime(stored.receivedAt),
               })}
             </option>
           ))}
