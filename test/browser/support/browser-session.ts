@@ -67,6 +67,8 @@ export async function startBrowserSession(env: Record<string, string> = {}): Pro
     throw error;
   }
   const page = context.pages()[0] ?? (await context.newPage());
+  // A missing control fails the step in 15 s instead of Playwright's 30 s (the test timeout is 60 s).
+  page.setDefaultTimeout(15_000);
   return {
     runtime,
     baseUrl,

@@ -1,0 +1,204 @@
+// Issue 8 "How we will know", in Debian's Chromium against the real runtime on loopback, as a new
+// user: sign in with the printed token, the demo pipeline's stage board, the editor (drag a trigger,
+// a condition and a send-document node from the palette, connect them, fill their forms, see
+// "template missing" until a template is chosen, undo and redo a deletion), test on a sample deal,
+// backtest, publish, then a deal event through the API and its run and PDF in the runs view.
+// The cases run in order: each continues where the previous one left the page.
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventAccepted, FlowDetail, Run } from '../../schemas/index.ts';
+import { exampleEvent } from '../support/examples.ts';
+import { type BrowserSession, signIn, startBrowserSession } from './support/browser-session.ts';
+
+const flowId = 'sales-documents';
+
+const node = (page: Page, name: string | RegExp): Locator =>
+  page.getByRole('application', { name: 'Flow canvas' }).getByRole('group', { name });
+
+async function dragFromPalette(page: Page, title: string, at: { x: number; y: number }): Promise<void> {
+  const canvas = page.getByRole('application', { name: 'Flow canvas' });
+  await page
+    .getByRole('complementary', { name: 'Palette' })
+    .getByRole('button', { name: title, exact: true })
+    .dragTo(canvas, {
+      targetPosition: at,
+    });
+}
+
+/** Connects two nodes through the node's menu (Enter on the focused node). */
+async function connect(page: Page, from: Locator, branch: 'Output' | 'True branch' | 'False branch', to: RegExp) {
+  await from.click();
+  await from.press('Enter');
+  const menu = page.getByRole('menu');
+  await menu.getByRole('menuitem', { name: 'Connect to…' }).click();
+  await menu.getByRole('group', { name: branch }).getByRole('menuitem', { name: to }).click();
+}
+
+const problems = (page: Page) => page.getByRole('list', { name: 'Problems' });
+
+describe('designer scenario in Chromium', () => {
+  let session: BrowserSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await startBrowserSession();
+    page = session.page;
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('signs in and shows the demo pipeline as a stage board', async () => {
+    await signIn(session);
+    await page.getByRole('link', { name: 'Stage board' }).click();
+    const contract = page.getByRole('region', { name: '4. Contract' });
+    await expect.poll(() => contract.getByRole('listitem').count()).toBe(2);
+    await expect.poll(() => contract.getByText('Contract (large deal)').count()).toBe(1);
+    await session.screenshot('stage-board');
+  });
+
+  it('opens a rule in the editor', async () => {
+    await page
+      .getByRole('region', { name: '5. Invoice' })
+      .getByRole('button', { name: /open in the editor/ })
+      .click();
+    await expect.poll(() => page.url()).toContain(`#/editor/${flowId}`);
+    await expect.poll(() => node(page, 'Deal enters stage: Invoice').count()).toBe(1);
+  });
+
+  it('drags a trigger, a condition and a send-document node from the palette and connects them', async () => {
+    await dragFromPalette(page, 'Deal enters stage', { x: 120, y: 420 });
+    await expect.poll(() => node(page, 'Deal enters stage: Lead').count()).toBe(1);
+    await dragFromPalette(page, 'Condition', { x: 420, y: 420 });
+    await expect.poll(() => node(page, 'Condition: amount > 0').count()).toBe(1);
+    await dragFromPalette(page, 'Send document for signing', { x: 720, y: 420 });
+    const send = node(page, /^Send document for signing: contract, no template/);
+    await expect.poll(() => send.count()).toBe(1);
+    await connect(page, node(page, 'Deal enters stage: Lead'), 'Output', /^Condition: amount > 0/);
+    await connect(page, node(page, 'Condition: amount > 0'), 'True branch', /no template/);
+    await expect.poll(() => page.getByRole('group', { name: /^Edge from .* to / }).count()).toBe(8);
+  });
+
+  it('fills stage, fact, operator and value from the forms', async () => {
+    await node(page, 'Deal enters stage: Lead').click();
+    await page.getByLabel('When a deal enters the stage').selectOption({ label: 'Won' });
+    await expect.poll(() => node(page, 'Deal enters stage: Won').count()).toBe(1);
+    await node(page, 'Condition: amount > 0').click();
+    await page.getByLabel('Deal fact').selectOption('amount');
+    await page.getByLabel('Operator').selectOption('greaterThanInclusive');
+    await page.getByLabel('Value').fill('1000');
+    await expect.poll(() => node(page, /^Condition: amount >= 1000/).count()).toBe(1);
+  });
+
+  it('shows "template missing" on the node until a template is chosen, then picks type, template and signer', async () => {
+    const send = node(page, /^Send document for signing: contract, no template/);
+    await expect
+      .poll(() =>
+        problems(page)
+          .getByText(/template/i)
+          .count(),
+      )
+      .toBeGreaterThan(0);
+    await expect.poll(() => send.getByText(/template/i).count()).toBeGreaterThan(0);
+    await session.screenshot('editor-template-missing');
+    await send.click();
+    await page.getByLabel('Document type').fill('invoice');
+    await page.getByLabel('Template').selectOption('invoice');
+    await page.getByLabel('Signs for our company').selectOption({ label: 'Maria Keane (Director)' });
+    await expect
+      .poll(() => node(page, /^Send document for signing: invoice, invoice, employee director/).count())
+      .toBe(1);
+    await expect.poll(() => problems(page).getByRole('listitem').count()).toBe(0);
+    await session.screenshot('flow-editor');
+  });
+
+  it('undoes and redoes a deletion', async () => {
+    const condition = node(page, /^Condition: amount >= 1000/);
+    await condition.click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => condition.count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => condition.count()).toBe(1);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => condition.count()).toBe(0);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => condition.count()).toBe(1);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect
+      .poll(async () => {
+        const saved = await session.api<FlowDetail>('GET', `/api/v1/flows/${flowId}`);
+        return saved.body.draft.nodes.length;
+      })
+      .toBe(13);
+  });
+
+  it('tests the draft on a sample deal: the path is highlighted and the fact values shown', async () => {
+    await page.getByRole('link', { name: 'Test on a deal' }).click();
+    const trigger = page.getByLabel('Trigger');
+    const won = await trigger.locator('option', { hasText: /Deal enters stage won/i }).first().textContent();
+    await trigger.selectOption({ label: won ?? '' });
+    await page.getByLabel('Amount').fill('2500');
+    await page.getByRole('button', { name: 'Run the draft on this deal' }).click();
+    await expect.poll(() => page.getByText(/value 2500 → ✓ true/).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(/Send “invoice” with template invoice/).count()).toBe(1);
+    await session.screenshot('test-on-a-deal');
+  });
+
+  it('backtests the draft against stored events', async () => {
+    for (const [at, amount] of [500, 5000].entries()) {
+      const event = exampleEvent('contract');
+      event.eventId = `scenario-won-${at}`;
+      event.deal = { ...event.deal, id: `D-won-${at}`, stageId: 'won', amount };
+      expect((await session.api('POST', '/api/v1/events', event)).status).toBe(202);
+    }
+    await page.getByRole('link', { name: 'Backtest' }).click();
+    await page.getByRole('button', { name: 'Run the backtest' }).click();
+    await expect.poll(() => page.getByText(/events compared with version 1: 1 would change/).count()).toBe(1);
+    await session.screenshot('backtest');
+  });
+
+  it('publishes the draft with a message', async () => {
+    await page.getByRole('link', { name: 'Flow editor' }).click();
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    await page.getByLabel('Message (what changed and why)').fill('Invoice when a deal is won above 1,000');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await expect.poll(() => page.getByText('Published version 2.').count()).toBe(1);
+    await page.getByRole('link', { name: 'Publish history' }).click();
+    await session.screenshot('publish-history');
+  });
+
+  it('shows the run of a new deal event and its document as PDF in the runs view', async () => {
+    const event = exampleEvent('contract');
+    event.eventId = 'scenario-won-published';
+    event.deal = { ...event.deal, id: 'D-won-live', stageId: 'won', amount: 4000 };
+    const accepted = await session.api<EventAccepted>('POST', '/api/v1/events', event);
+    expect(accepted.status).toBe(202);
+    await page.getByRole('link', { name: 'Runs and documents' }).click();
+    await page.getByLabel('Deal').fill('D-won-live');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect
+      .poll(async () => (await session.api<Run>('GET', `/api/v1/runs/${accepted.body.runId}`)).body.status, {
+        timeout: 90_000,
+      })
+      .toBe('completed');
+    const row = page.getByRole('row', { name: /D-won-live/ });
+    await expect.poll(() => row.getByText('completed').count(), { timeout: 15_000 }).toBe(1);
+    await row.click();
+    await expect
+      .poll(() => page.getByText(/invoice · template invoice/).count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    const pdf = await page.evaluate(async (runId) => {
+      const token = sessionStorage.getItem('inkflow.token');
+      const run = await (
+        await fetch(`/api/v1/runs/${runId}`, { headers: { authorization: `Bearer ${token}` } })
+      ).json();
+      const response = await fetch(run.documents[0].links.pdf, { headers: { authorization: `Bearer ${token}` } });
+      return {
+        type: response.headers.get('content-type'),
+        head: new TextDecoder().decode((await response.arrayBuffer()).slice(0, 5)),
+      };
+    }, accepted.body.runId);
+    expect(pdf).toEqual({ type: 'application/pdf', head: '%PDF-' });
+    await session.screenshot('runs');
+  });
+});
