@@ -2,18 +2,13 @@
 // with errors is refused with the diagnostics that name the nodes to fix; nothing is written then.
 
 import type { Kysely } from 'kysely';
-import { compileFlow, serializeRuleSet, UncompilableFlowError } from '../../engine/compile/compile-flow.ts';
-import { hasErrors, validateFlow } from '../../engine/validation/validate-flow.ts';
-import {
-  type ApiErrorDetail,
-  checkRuleSet,
-  type Diagnostic,
-  type Flow,
-  type FlowVersionInfo,
-} from '../../schemas/index.ts';
+import { UncompilableFlowError } from '../../engine/compile/compile-flow.ts';
+import { hasErrors } from '../../engine/validation/validate-flow.ts';
+import type { ApiErrorDetail, Diagnostic, Flow, FlowVersionInfo } from '../../schemas/index.ts';
 import { validationError } from '../errors/app-error.ts';
 import type { RuntimeServices } from '../services.ts';
 import type { DatabaseSchema } from '../storage/database-schema.ts';
+import { checkFlowOffLoop } from './flow-checks.ts';
 import { toFlowVersionInfo } from './flow-version-info.ts';
 import { loadDraft } from './load-draft.ts';
 import { loadValidationContext } from './load-validation-context.ts';
@@ -32,7 +27,9 @@ export function errorDetails(diagnostics: readonly Diagnostic[]): ApiErrorDetail
 }
 
 async function checkedDraft(services: Services, flowId: string): Promise<Flow> {
-  const { flow, diagnostics } = validateFlow(await loadDraft(services, flowId), await loadValidationContext(services));
+  const document = await loadDraft(services, flowId);
+  const context = await loadValidationContext(services);
+  const { flow, diagnostics } = await checkFlowOffLoop({ kind: 'validate', document, context });
   if (!flow || hasErrors(diagnostics)) {
     const details = errorDetails(diagnostics);
     throw validationError(
@@ -45,24 +42,27 @@ async function checkedDraft(services: Services, flowId: string): Promise<Flow> {
 }
 
 /** The version's document and stored rule set, refused when the rules break the rule format's bounds. */
-function compileVersion(flowId: string, draft: Flow, version: number): { document: Flow; ruleSet: string } {
+async function compileVersion(
+  flowId: string,
+  draft: Flow,
+  version: number,
+): Promise<{ document: Flow; ruleSet: string }> {
   const document: Flow = { ...draft, version };
-  const ruleSet = compileFlow(document);
+  const { ruleSet, violations } = await checkFlowOffLoop({ kind: 'compile', document });
   // What is stored must be what evaluation can load (load-active-rule-set.ts checks the same schema):
   // a 5,000-condition chain once compiled to an `all` of 5,001 items, stored, and failed every event.
-  const checked = checkRuleSet(ruleSet);
-  if (!checked.ok) {
-    const first = checked.violations[0];
+  if (violations.length > 0) {
+    const first = violations[0];
     throw validationError(
       'FLOW_TOO_LARGE',
       `The draft of flow "${flowId}" compiles to rules beyond the rule format's limits (${first?.pointer} ${first?.message}); shorten the chains of conditions or split the flow`,
-      checked.violations.map((violation) => ({
+      violations.map((violation) => ({
         pointer: violation.pointer,
         message: `compiled rules: ${violation.message}`,
       })),
     );
   }
-  return { document, ruleSet: serializeRuleSet(ruleSet) };
+  return { document, ruleSet };
 }
 
 async function latestVersion(db: Kysely<DatabaseSchema>, flowId: string): Promise<number> {
@@ -82,14 +82,14 @@ export async function publishFlow(services: Services, flowId: string): Promise<F
     // Compiled before the write transaction, which would otherwise hold SQLite's one writer while a
     // large flow compiles; compiled again inside only when another publish took the number meanwhile.
     const expected = (await latestVersion(database.db, flowId)) + 1;
-    let compiled = compileVersion(flowId, draft, expected);
+    let compiled = await compileVersion(flowId, draft, expected);
     return await database.db.transaction().execute(async (trx) => {
       // Serialises concurrent publishes of one flow on PostgreSQL (SQLite runs one writer at a time).
       let lock = trx.selectFrom('flows').select('id').where('id', '=', flowId);
       if (database.dialect === 'postgres') lock = lock.forUpdate();
       await lock.executeTakeFirstOrThrow();
       const version = (await latestVersion(trx, flowId)) + 1;
-      if (version !== expected) compiled = compileVersion(flowId, draft, version);
+      if (version !== expected) compiled = await compileVersion(flowId, draft, version);
       const row = {
         flow_id: flowId,
         version,
