@@ -5,8 +5,8 @@ import type { TemplateInspection, TemplateLimits } from './inspect-template.ts';
 import type { RenderedDocx } from './render-docx.ts';
 import { templateWorkers } from './template-worker-pool.ts';
 
-export const inspectTimeoutMs = 20_000;
-export const renderTimeoutMs = 30_000;
+export const inspectTimeoutMs = 30_000;
+export const renderTimeoutMs = 60_000;
 
 export async function inspectTemplateInWorker(bytes: Uint8Array, limits?: TemplateLimits): Promise<TemplateInspection> {
   const task = limits ? { kind: 'inspect' as const, bytes, limits } : { kind: 'inspect' as const, bytes };
