@@ -39,12 +39,12 @@ async function diskIsFull(file: string): Promise<boolean> {
 async function checkDatabase(services: RuntimeServices): Promise<DependencyHealth> {
   const { database } = services;
   await sql`select 1`.execute(database.db);
+  // A lost connection is over once `select 1` answered; a full store is not, until a write succeeds.
   const fault = database.writeFaults.current();
-  if (fault) {
+  if (fault?.kind === 'full') {
     const ago = Math.round((Date.now() - fault.at) / 1000);
-    const what =
-      fault.kind === 'full' ? 'writes fail, the database is full' : 'writes fail, the database is unavailable';
-    return { ok: false, detail: `${database.dialect}: ${what} (${fault.code}: ${fault.message}; ${ago} s ago)` };
+    const detail = `${database.dialect}: writes fail, the database is full (${fault.code}: ${fault.message}; ${ago} s ago)`;
+    return { ok: false, detail };
   }
   if (database.sqliteFull?.()) {
     return { ok: false, detail: 'sqlite: the database file reached its size limit (max_page_count); writes fail' };

@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { DatabaseSchema } from './database-schema.ts';
 import { faultAwareDialect } from './fault-aware-dialect.ts';
 import { migrate } from './migrate.ts';
+import { storageFaultOf } from './storage-fault.ts';
 import { WriteFaults } from './write-faults.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -57,6 +58,24 @@ function openPostgres(config: DatabaseConfig, faults: WriteFaults): Kysely<Datab
     connectionString: config.databaseUrl,
     max: config.poolSize ?? 10,
     ...(options ? { options } : {}),
+  });
+  // An idle pooled client whose server session ends (a restart, a failover) is dropped by the pool,
+  // which emits 'error': unheard, that crashed the process. The next query connects afresh.
+  const lost = (error: Error) =>
+    faults.record(storageFaultOf(error) ?? { kind: 'unavailable', code: 'CONNECTION_LOST', message: error.message });
+  pool.on('error', lost);
+  pool.on('connect', (client) => {
+    // A checked-out client whose socket ends emits 'error' too; unheard, it crashed the process.
+    client.on('error', lost);
+    // A FATAL message (57P01 terminated, a shutdown) ends the session; the query fails before the
+    // socket closes, and Kysely would hand the dead client back to the pool for the next query.
+    // pg-pool drops a client that is not `_queryable` on release (its own check, pg-pool/index.js).
+    const connection = (client as unknown as { connection: NodeJS.EventEmitter }).connection;
+    connection.on('errorMessage', (message: { severity?: string }) => {
+      if (message.severity === 'FATAL' || message.severity === 'PANIC') {
+        (client as unknown as { _queryable: boolean })._queryable = false;
+      }
+    });
   });
   return new Kysely<DatabaseSchema>({ dialect: faultAwareDialect(new PostgresDialect({ pool }), { faults }) });
 }
