@@ -62,6 +62,14 @@ export function TestDealScreen() {
   useEffect(() => {
     if (!form && spec && choices[0]) setForm(blankForm(choices[0], new Date()));
   }, [form, spec, choices]);
+  // Another flow: its triggers and fields differ, so the sample and the result start over.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the flow changes
+  useEffect(() => {
+    setForm(undefined);
+    setOutcome(undefined);
+    setProblems([]);
+    setFailure(undefined);
+  }, [draftState.flowId]);
   useEffect(() => {
     if (!routeEventId || !spec || !may.readStoredEvents(role)) return;
     testDealApi.getStoredEvent(routeEventId).then(
