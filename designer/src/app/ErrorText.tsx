@@ -7,7 +7,7 @@ export function ErrorText({ children, severity = 'error' }: { children: ReactNod
   return (
     <p className={`message message-${severity}`} role={severity === 'error' ? 'alert' : 'status'}>
       <span aria-hidden="true" className="message-icon">
-        {severity === 'error' ? '⛔' : '⚠'}
+        {severity === 'error' ? '✖' : '⚠'}
       </span>
       <span className="visually-hidden">{t(severity === 'error' ? 'error.icon' : 'warning.icon')}: </span>
       {children}

@@ -33,7 +33,7 @@ export function RuleCard({
             {settings.templateId ? (
               (template?.name ?? settings.templateId)
             ) : (
-              <span className="message-error">⛔ {t('board.noTemplate')}</span>
+              <span className="message-error">✖ {t('board.noTemplate')}</span>
             )}
           </dd>
           <dt>{t('board.signers')}</dt>

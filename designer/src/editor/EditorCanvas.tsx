@@ -129,6 +129,15 @@ export function EditorCanvas({ diagnostics, readOnly }: { diagnostics: readonly 
     }
   };
 
+  // Tab onto a node selects it, so the arrow keys (React Flow moves selected nodes) work at once.
+  const onFocus = (event: React.FocusEvent) => {
+    const target = event.target as HTMLElement;
+    const nodeId = target.classList.contains('react-flow__node') ? target.dataset.id : undefined;
+    if (!nodeId || readOnly || !target.matches(':focus-visible')) return;
+    const state = useFlowStore.getState();
+    if (!state.selectedNodeIds.includes(nodeId)) state.select([nodeId]);
+  };
+
   const selection = useMemo(
     () => ({ nodes: selectedNodeIds, edges: selectedEdgeIds }),
     [selectedNodeIds, selectedEdgeIds],
@@ -136,7 +145,7 @@ export function EditorCanvas({ diagnostics, readOnly }: { diagnostics: readonly 
   if (!flow) return null;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: keyboard access to the focused node's menu
-    <div className="editor-canvas" onKeyDown={onKeyDown}>
+    <div className="editor-canvas" onKeyDown={onKeyDown} onFocus={onFocus}>
       <FlowCanvas
         flow={flow}
         readOnly={readOnly}

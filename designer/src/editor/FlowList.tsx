@@ -31,15 +31,17 @@ export function FlowList() {
     api.listPipelines().then(
       (list) => {
         setPipelines(list);
-        setPipelineId((current) => current || list[0]?.id || '');
+        setPipelineId((current) => current);
       },
       (caught) => setError(describeApiError(caught)),
     );
   }, []);
 
+  // The runtime keeps one flow per pipeline: only pipelines without one are offered.
+  const free = pipelines.filter((pipeline) => !(flows ?? []).some((flow) => flow.pipelineId === pipeline.id));
   const create = async (event: FormEvent) => {
     event.preventDefault();
-    const pipeline = pipelines.find((candidate) => candidate.id === pipelineId);
+    const pipeline = free.find((candidate) => candidate.id === (pipelineId || free[0]?.id));
     if (!pipeline || !name.trim()) return;
     const taken = new Set((flows ?? []).map((flow) => flow.id));
     const id = taken.has(slug(name)) ? freshId(slug(name), taken) : slug(name);
@@ -102,14 +104,19 @@ export function FlowList() {
             <label htmlFor="new-flow-name">{t('flows.name')}</label>
             <input id="new-flow-name" value={name} maxLength={200} onChange={(event) => setName(event.target.value)} />
             <label htmlFor="new-flow-pipeline">{t('flows.pipeline')}</label>
-            <select id="new-flow-pipeline" value={pipelineId} onChange={(event) => setPipelineId(event.target.value)}>
-              {pipelines.map((pipeline) => (
+            <select
+              id="new-flow-pipeline"
+              value={pipelineId || free[0]?.id || ''}
+              onChange={(event) => setPipelineId(event.target.value)}
+            >
+              {free.map((pipeline) => (
                 <option key={pipeline.id} value={pipeline.id}>
                   {pipeline.name}
                 </option>
               ))}
             </select>
-            <button type="submit" className="primary" disabled={!name.trim() || !pipelineId}>
+            {free.length === 0 && <p className="field-hint">{t('flows.onePerPipeline')}</p>}
+            <button type="submit" className="primary" disabled={!name.trim() || free.length === 0}>
               {t('flows.create')}
             </button>
           </form>

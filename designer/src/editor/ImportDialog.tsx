@@ -58,7 +58,7 @@ export function ImportButton({
             {state.diagnostics.map((diagnostic, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list
               <li key={index} className={`problem problem-${diagnostic.severity}`}>
-                <span aria-hidden="true">{diagnostic.severity === 'error' ? '⛔' : '⚠'}</span>{' '}
+                <span aria-hidden="true">{diagnostic.severity === 'error' ? '✖' : '⚠'}</span>{' '}
                 <code>{diagnostic.code}</code> {diagnostic.message}
                 {diagnostic.pointer && <span className="problem-node"> ({diagnostic.pointer})</span>}
               </li>

@@ -36,7 +36,7 @@ export function ProblemsList({ diagnostics, pending }: { diagnostics: readonly D
           return (
             <li key={diagnosticKey(diagnostic, index)} className={`problem problem-${diagnostic.severity}`}>
               <button type="button" disabled={!nodeId} onClick={() => nodeId && focusNode(nodeId)}>
-                <span aria-hidden="true">{diagnostic.severity === 'error' ? '⛔' : '⚠'}</span>{' '}
+                <span aria-hidden="true">{diagnostic.severity === 'error' ? '✖' : '⚠'}</span>{' '}
                 <span className="visually-hidden">
                   {t(diagnostic.severity === 'error' ? 'error.icon' : 'warning.icon')}:{' '}
                 </span>

@@ -85,7 +85,7 @@ export function Toolbar({ flow, flowId, readOnly, saving, diagnostics, onSave, o
       <span className="toolbar-spacer" />
       {disabledReason && (
         <span className="publish-reason" id="publish-reason">
-          <span aria-hidden="true">⛔</span> {disabledReason}
+          <span aria-hidden="true">✖</span> {disabledReason}
         </span>
       )}
       <PublishSlot

@@ -253,9 +253,9 @@ export function createEdgeMapper() {
         data: issue ? { edge, issue, taken } : { edge, taken },
         className: classes.filter(Boolean).join(' '),
         ...(label
-          ? { label: issue ? `${issue === 'error' ? '⛔' : '⚠'} ${label}` : label }
+          ? { label: issue ? `${issue === 'error' ? '✖' : '⚠'} ${label}` : label }
           : issue
-            ? { label: issue === 'error' ? '⛔' : '⚠' }
+            ? { label: issue === 'error' ? '✖' : '⚠' }
             : {}),
       };
       cache.set(edge.id, { edge, key, result: canvasEdge });

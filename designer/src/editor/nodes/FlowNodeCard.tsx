@@ -41,7 +41,7 @@ function FlowNodeCardView({ data, selected }: NodeProps<Node<FlowNodeData>>) {
         <ul className="flow-node-issues">
           {issues.slice(0, 2).map((issue) => (
             <li key={`${issue.code}:${issue.message}`} className={`issue-${issue.severity}`}>
-              <span aria-hidden="true">{issue.severity === 'error' ? '⛔' : '⚠'}</span>
+              <span aria-hidden="true">{issue.severity === 'error' ? '✖' : '⚠'}</span>
               <span className="visually-hidden">{t(issue.severity === 'error' ? 'error.icon' : 'warning.icon')}: </span>
               <strong>{issue.code}</strong> {issue.message}
             </li>

@@ -163,7 +163,7 @@ function FlowSettings({ flow, readOnly }: { flow: Flow; readOnly: boolean }) {
     useFlowStore.getState().updateFlow((current) => ({ ...current, ...patch }), `flow:${field}`);
   return (
     <fieldset disabled={readOnly}>
-      <legend>{t('panel.flowSettings')}</legend>
+      <legend className="visually-hidden">{t('panel.flowSettings')}</legend>
       <Field label={t('panel.flowName')}>
         {(id) => <TextInput id={id} maxLength={200} value={flow.name} onValue={(name) => set({ name }, 'name')} />}
       </Field>

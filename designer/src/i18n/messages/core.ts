@@ -196,6 +196,7 @@ export default defineMessages(
     'flows.new': 'New flow',
     'flows.create': 'Create',
     'flows.importTitle': 'Import a flow file',
+    'flows.onePerPipeline': 'Every pipeline already has its flow (one flow per pipeline): open it above.',
     ...board.en,
   },
   {
@@ -389,6 +390,7 @@ export default defineMessages(
     'flows.new': 'Novo fluxo',
     'flows.create': 'Criar',
     'flows.importTitle': 'Importar um arquivo de fluxo',
+    'flows.onePerPipeline': 'Todo funil já tem seu fluxo (um fluxo por funil): abra-o acima.',
     ...board['pt-BR'],
   },
 );
