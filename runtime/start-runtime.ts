@@ -1,5 +1,6 @@
-// Starts one runtime process: storage (migrated), LibreOffice, the demo on an empty store,
-// the first admin token, the HTTP server and the job workers; stop() shuts down gracefully.
+// Starts one runtime process: storage (migrated), LibreOffice, the demo on an empty store, the
+// HTTP server, the first admin token, the start-up lease reclaim and the job workers. A start that
+// fails stops everything it started; stop() drains HTTP and the workers, then closes the rest.
 import { ensureAdminToken } from './access/ensure-admin-token.ts';
 import type { RuntimeConfig } from './config.ts';
 import { createLogger } from './create-logger.ts';
@@ -42,11 +43,11 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
   let adminToken: string | undefined;
   try {
     if (config.seedDemo) await seedDemo(services);
+    if (config.http) server = await serveHttp(createApp(services).callback(), config.host, config.port);
+    // Once the port is ours: a start that fails on a taken port must not make (and lose) the token
+    // it would have printed. "listening" is said when the token exists.
     adminToken = await ensureAdminToken(services);
-    if (config.http) {
-      server = await serveHttp(createApp(services).callback(), config.host, config.port);
-      logger.info({ port: server.port, host: config.host, database: database.dialect }, 'listening');
-    }
+    if (server) logger.info({ port: server.port, host: config.host, database: database.dialect }, 'listening');
     const reclaimed = await reclaimDeadWorkersJobs(database, services.now());
     if (reclaimed > 0) logger.info({ reclaimed }, 'jobs of a stopped process taken back at start');
     if (config.workers > 0) {

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { processesMentioning } from '../../runtime/pdf/process-table.ts';
 import { exampleEvent } from '../support/examples.ts';
@@ -92,6 +93,13 @@ describe('LibreOffice does not outlive its runtime', () => {
       expect(result.stderr.filter((line) => line.trim() !== '')).toEqual([`inkflow: port ${port} is in use; set PORT`]);
       expect(result.stdout.join('\n')).not.toMatch(/EADDRINUSE|\n\s+at /);
       await waitFor(() => processesMentioning(dataDir).length === 0, 10_000, 'no LibreOffice process left', 100);
+      // The first admin token is made only once the port is ours: one made here would never be shown.
+      const store = new BetterSqlite3(join(dataDir, 'inkflow.sqlite'), { readonly: true, fileMustExist: true });
+      try {
+        expect(store.prepare('select count(*) as n from api_tokens').get()).toEqual({ n: 0 });
+      } finally {
+        store.close();
+      }
     } finally {
       blocker.close();
     }
