@@ -1,6 +1,7 @@
 // Templates: multipart upload, download, preview with a sample deal (PDF), delete.
 import type { Deal, TemplateInfo } from '../../../schemas/types.generated.ts';
 import { request } from './client.ts';
+import { requestPdf } from './pdf-request.ts';
 
 const enc = encodeURIComponent;
 
@@ -22,7 +23,6 @@ export const templatesApi = {
     return request<TemplateInfo>('POST', '/templates', form);
   },
   download: (id: string) => request<Blob>('GET', `/templates/${enc(id)}/content`, undefined, { as: 'blob' }),
-  preview: (id: string, deal?: Deal) =>
-    request<Blob>('POST', `/templates/${enc(id)}/preview`, deal ? { deal } : undefined, { as: 'blob' }),
+  preview: (id: string, deal?: Deal) => requestPdf(`/templates/${enc(id)}/preview`, deal ? { deal } : undefined),
   remove: (id: string) => request<void>('DELETE', `/templates/${enc(id)}`),
 };

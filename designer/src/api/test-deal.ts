@@ -2,6 +2,7 @@
 // (admin: rendered as PDF by the runtime, not stored, not sent).
 import type { DocumentPreviewRequest, StoredEvent, StoredEventList } from '../../../schemas/types.generated.ts';
 import { request } from './client.ts';
+import { requestPdf } from './pdf-request.ts';
 
 const enc = encodeURIComponent;
 
@@ -12,5 +13,5 @@ export const testDealApi = {
       `/pipelines/${enc(pipelineId)}/events?limit=${limit}${before ? `&before=${enc(before)}` : ''}`,
     ),
   getStoredEvent: (eventId: string) => request<StoredEvent>('GET', `/events/${enc(eventId)}`),
-  previewDocument: (body: DocumentPreviewRequest) => request<Blob>('POST', '/documents/preview', body, { as: 'blob' }),
+  previewDocument: (body: DocumentPreviewRequest) => requestPdf('/documents/preview', body),
 };

@@ -2,6 +2,7 @@
 // them), and download / preview / delete.
 import { useState } from 'react';
 import type { TemplateInfo } from '../../../../schemas/index.ts';
+import type { PdfAnswer } from '../../api/pdf-request.ts';
 import { templatesApi } from '../../api/templates.ts';
 import { ErrorText } from '../../app/ErrorText.tsx';
 import { useT } from '../../i18n/i18n.ts';
@@ -31,7 +32,7 @@ export function TemplateCard({
   onDelete: () => void;
 }) {
   const t = useT();
-  const [pdf, setPdf] = useState<Blob | undefined>();
+  const [pdf, setPdf] = useState<PdfAnswer | undefined>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState<'download' | 'preview' | undefined>();
   const extras = template as TemplateInfo & TemplateExtras;
@@ -104,7 +105,8 @@ export function TemplateCard({
       <ApiErrorText error={error} />
       {pdf ? (
         <PdfView
-          blob={pdf}
+          blob={pdf.pdf}
+          warnings={pdf.warnings}
           fileName={`${template.id}-preview.pdf`}
           title={t('screens.templates.previewTitle', { id: template.id })}
         />

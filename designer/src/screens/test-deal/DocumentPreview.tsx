@@ -2,6 +2,7 @@
 // PDF, without storing or sending it.
 import { useState } from 'react';
 import type { DealEvent, SendDocumentSettings } from '../../../../schemas/index.ts';
+import type { PdfAnswer } from '../../api/pdf-request.ts';
 import { testDealApi } from '../../api/test-deal.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { ApiErrorText } from '../shared/ApiErrorText.tsx';
@@ -17,7 +18,7 @@ export function DocumentPreview({
   ruleName: string;
 }) {
   const t = useT();
-  const [pdf, setPdf] = useState<Blob | undefined>();
+  const [pdf, setPdf] = useState<PdfAnswer | undefined>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const preview = () => {
@@ -36,7 +37,8 @@ export function DocumentPreview({
       <ApiErrorText error={error} />
       {pdf ? (
         <PdfView
-          blob={pdf}
+          blob={pdf.pdf}
+          warnings={pdf.warnings}
           fileName={`${settings.documentType}-preview.pdf`}
           title={t('screens.preview.title', { templateId: settings.templateId })}
         />
