@@ -1,7 +1,5 @@
 // Auto-layout with elkjs: layered, left to right, condition outputs in true-then-false order.
 // Notes keep their place (they annotate an area, not a node). Plain async function, no React.
-
-import elkModule from 'elkjs/lib/elk.bundled.js';
 import type { ELK, ELKConstructorArguments } from 'elkjs/lib/elk-api.js';
 import type { Flow } from '../../../schemas/types.generated.ts';
 import { moveElements, type Position } from './flow-edits.ts';
@@ -9,16 +7,24 @@ import { moveElements, type Position } from './flow-edits.ts';
 export const nodeWidth = 240;
 export const nodeHeight = 84;
 
-// elkjs is CommonJS: under Node's ESM its constructor is the module itself, under Vite `.default`.
 type ElkConstructor = new (options?: ELKConstructorArguments) => ELK;
-const wrapped = elkModule as unknown as ElkConstructor & { default?: ElkConstructor };
-const Elk: ElkConstructor = wrapped.default ?? wrapped;
 
 let elk: ELK | undefined;
 
+// elkjs is 1.5 MB: loaded on the first layout, not with the app. It is CommonJS, so its
+// constructor arrives as `.default` (Vite, Node) or doubly wrapped.
+async function loadElk(): Promise<ELK> {
+  if (elk) return elk;
+  const module = (await import('elkjs/lib/elk.bundled.js')) as unknown as {
+    default: ElkConstructor | { default: ElkConstructor };
+  };
+  const Elk = typeof module.default === 'function' ? module.default : module.default.default;
+  elk = new Elk();
+  return elk;
+}
+
 /** New positions per node id (top-left corners, as React Flow and the flow document use). */
 export async function computeLayout(flow: Flow): Promise<Map<string, Position>> {
-  elk ??= new Elk();
   const ids = new Set(flow.nodes.map((node) => node.id));
   const graph = {
     id: 'root',
@@ -37,7 +43,7 @@ export async function computeLayout(flow: Flow): Promise<Map<string, Position>> 
       .sort((a, b) => handleRank(a.sourceHandle) - handleRank(b.sourceHandle))
       .map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] })),
   };
-  const laid = await elk.layout(graph);
+  const laid = await (await loadElk()).layout(graph);
   const positions = new Map<string, Position>();
   for (const child of laid.children ?? []) {
     positions.set(child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) });
