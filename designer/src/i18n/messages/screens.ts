@@ -60,6 +60,7 @@ export default defineMessages(
     'screens.test.storedEvent': 'Or load an event the runtime received',
     'screens.test.storedEventNone': 'Choose one of {count} stored events',
     'screens.test.storedEventOption': '{at} · deal {dealId} · {type} · {stageId}',
+    'screens.test.older': '{count} older events',
     'screens.test.load': 'Load event',
     'screens.test.noStoredEvents': 'Stored events hold personal data: your role fills a sample deal by hand.',
     'screens.test.problems': '{count} input(s) need fixing before the test can run.',
@@ -287,6 +288,7 @@ export default defineMessages(
     'screens.test.storedEvent': 'Ou carregue um evento recebido pelo runtime',
     'screens.test.storedEventNone': 'Escolha um de {count} eventos armazenados',
     'screens.test.storedEventOption': '{at} · negócio {dealId} · {type} · {stageId}',
+    'screens.test.older': 'Mais {count} eventos antigos',
     'screens.test.load': 'Carregar evento',
     'screens.test.noStoredEvents':
       'Eventos armazenados têm dados pessoais: seu papel preenche um negócio de exemplo à mão.',
