@@ -23,9 +23,6 @@ export interface RunningRuntime {
   stop(): Promise<void>;
 }
 
-// HTTP keep-alive clients get this long to send a last request (answered with Connection: close).
-const httpDrainMs = 5_000;
-
 export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntime> {
   const logger = createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
@@ -65,7 +62,8 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       logger.info({}, 'shutting down');
-      await Promise.all([server?.close(httpDrainMs), workers?.stop(config.shutdownGraceMs)]);
+      // Requests in flight (a manual document waits for LibreOffice) get the same grace as jobs.
+      await Promise.all([server?.close(config.shutdownGraceMs), workers?.stop(config.shutdownGraceMs)]);
       await pdf.close();
       await database.close();
       logger.info({}, 'stopped');

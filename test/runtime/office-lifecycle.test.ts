@@ -69,6 +69,7 @@ describe('LibreOffice does not outlive its runtime', () => {
     await waitFor(() => conversionInFlight(dataDir), 120_000, 'a conversion in flight', 5);
     process.kill(runtime.pid, 'SIGKILL');
     await runtime.exited;
+    const killedAt = Date.now();
 
     // A liveness bound, not a timing assertion: the bridges notice within a second or so.
     await waitFor(() => processesMentioning(dataDir).length === 0, 10_000, 'no LibreOffice process left', 100).catch(
@@ -76,6 +77,7 @@ describe('LibreOffice does not outlive its runtime', () => {
         throw new Error(`left running: ${processesMentioning(dataDir).join(', ')}`);
       },
     );
+    console.info(`office lifecycle: no LibreOffice process left ${Date.now() - killedAt} ms after kill -9`);
   });
 
   it('a taken port gives one line, a non-zero exit and nothing left running', async () => {
