@@ -65,6 +65,21 @@ describe('readTrace', () => {
     expect(reading.actions.get('send-proposal')?.state).toBe('notFired');
   });
 
+  it('starts from every trigger of the bucket of the event (the engine merges them into one rule)', () => {
+    const twoTriggers: Flow = structuredClone(salesFlow);
+    twoTriggers.nodes.push({
+      id: 'enter-contract-again',
+      type: 'stageEntered',
+      position: { x: 0, y: 300 },
+      data: { stageId: 'contract' },
+    });
+    twoTriggers.edges.push({ id: 'e-again', source: 'enter-contract-again', target: 'send-invoice' });
+    const { reading } = traced(twoTriggers, contractEvent);
+    expect(reading.reached).toEqual(expect.arrayContaining(['enter-contract', 'enter-contract-again', 'send-invoice']));
+    expect(reading.actions.get('send-invoice')?.state).toBe('planned');
+    expect(reading.edgeTaken).toContain('e-again');
+  });
+
   it('reaches nothing when no trigger listens to the event', () => {
     const lead = { ...contractEvent, deal: { ...contractEvent.deal, stageId: 'lead' } };
     const { reading } = traced(salesFlow, lead);
