@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { canEdit, useSession } from '../api/session.ts';
 import { ErrorText } from '../app/ErrorText.tsx';
+import { warmLayout } from '../graph/layout.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useFlowStore } from '../state/flow-store.ts';
 import { focusNode } from './commands.ts';
@@ -29,6 +30,9 @@ export function FlowEditor({ flowId, focusNodeId }: { flowId: string; focusNodeI
 
   useEffect(() => {
     void useRuntimeData.getState().load();
+    // ELK is fetched and warmed while the user looks at the flow, not when they press Auto-layout.
+    const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
+    idle(() => void warmLayout());
   }, []);
   // Opened from the stage board on one rule: select and centre its node once the flow is in.
   useEffect(() => {

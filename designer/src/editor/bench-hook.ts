@@ -18,7 +18,12 @@ declare global {
 export function installBenchHook(): void {
   if (new URLSearchParams(window.location.search).get('bench') !== '1') return;
   window.__inkflowDesigner = {
-    loadFlow: (flow) => useFlowStore.getState().setFlow(flow),
+    // The open editor keeps its route's flow id, so it shows the bench flow instead of reloading.
+    loadFlow: (flow) => {
+      const openId = useFlowStore.getState().flowId;
+      useFlowStore.getState().setFlow(flow);
+      if (openId) useFlowStore.setState({ flowId: openId });
+    },
     layout: () => autoLayout(),
     validateMs: () => lastValidationMs(),
   };

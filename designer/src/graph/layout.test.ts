@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../../schemas/types.generated.ts';
-import { demoFlow } from './fixture-flows.test-support.ts';
+import { demoFlow, fixtureFlows } from './fixture-flows.test-support.ts';
 import { computeLayout, layoutFlow, nodeWidth } from './layout.ts';
 
 describe('auto-layout (elkjs layered, left to right)', () => {
@@ -36,5 +36,12 @@ describe('auto-layout (elkjs layered, left to right)', () => {
     const trueY = positions.get(out.find((edge) => edge.sourceHandle === 'true')?.target as string)?.y ?? 0;
     const falseY = positions.get(out.find((edge) => edge.sourceHandle === 'false')?.target as string)?.y ?? 0;
     expect(trueY).toBeLessThan(falseY);
+  });
+
+  it('lays out every fixture, broken ones included (bad handles, duplicate ids, cycles)', async () => {
+    for (const { file, flow } of fixtureFlows()) {
+      const positions = await computeLayout(flow);
+      expect(positions.size, file).toBe(new Set(flow.nodes.map((node) => node.id)).size);
+    }
   });
 });
