@@ -68,6 +68,7 @@ export default defineMessages(
     'screens.test.noTriggers': 'This flow has no trigger yet: add one in the editor.',
     'screens.test.cannotRun': 'The draft cannot run: {reason}',
     'screens.test.canvas': 'Path taken by the sample deal',
+    'screens.test.showInEditor': 'See this path on the editor’s canvas (until the next edit)',
     'screens.test.hint':
       'Fill the deal and run: the path is highlighted, unreached nodes dimmed, each condition shows its value.',
     'screens.plan.title': 'Plan',
@@ -297,6 +298,7 @@ export default defineMessages(
     'screens.test.noTriggers': 'Este fluxo ainda não tem gatilho: adicione um no editor.',
     'screens.test.cannotRun': 'O rascunho não pode ser executado: {reason}',
     'screens.test.canvas': 'Caminho seguido pelo negócio de exemplo',
+    'screens.test.showInEditor': 'Ver este caminho no canvas do editor (até a próxima edição)',
     'screens.test.hint':
       'Preencha o negócio e execute: o caminho fica destacado, os nós não alcançados esmaecidos e cada condição mostra seu valor.',
     'screens.plan.title': 'Plano',

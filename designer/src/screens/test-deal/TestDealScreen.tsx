@@ -7,10 +7,9 @@ import type { ActionPlan, DealEvent, Flow, PlannedSendDocument, RuleSet } from '
 import { useSession } from '../../api/session.ts';
 import { testDealApi } from '../../api/test-deal.ts';
 import { ErrorText } from '../../app/ErrorText.tsx';
-import { useRoute } from '../../app/navigate.ts';
+import { routeHash, useRoute } from '../../app/navigate.ts';
 import { FlowCanvas } from '../../editor/FlowCanvas.tsx';
 import { useT } from '../../i18n/i18n.ts';
-import { useFlowStore } from '../../state/flow-store.ts';
 import type { Overlay } from '../../state/overlay.ts';
 import { ApiErrorText } from '../shared/ApiErrorText.tsx';
 import { FlowPicker } from '../shared/FlowPicker.tsx';
@@ -19,6 +18,7 @@ import { may } from '../shared/permissions.ts';
 import { useFlowDraft } from '../shared/use-flow-draft.ts';
 import { DocumentPreview } from './DocumentPreview.tsx';
 import { dealFormSpec } from './deal-form.ts';
+import { showTraceInEditor } from './editor-trace.ts';
 import { readTrace } from './read-trace.ts';
 import { runDraft } from './run-draft.ts';
 import { SampleDealForm } from './SampleDealForm.tsx';
@@ -55,7 +55,6 @@ export function TestDealScreen() {
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
   const [loadError, setLoadError] = useState<unknown>();
-  const setStoreOverlay = useFlowStore((state) => state.setOverlay);
   // An event opened from the backtest list is run at once: that is what the admin came to see.
   const [runWhenLoaded, setRunWhenLoaded] = useState(false);
 
@@ -80,8 +79,6 @@ export function TestDealScreen() {
       (error: unknown) => setLoadError(error),
     );
   }, [routeEventId, spec, role]);
-  // The editor's canvas shows the same path while this flow is open there; cleared on leaving.
-  useEffect(() => () => setStoreOverlay(null), [setStoreOverlay]);
 
   const run = () => {
     if (!draft || !spec || !form) return;
@@ -98,7 +95,7 @@ export function TestDealScreen() {
     const reading = readTrace(draft, result.ruleSet, result.plan);
     const overlay = traceOverlay(draft, reading, t);
     setOutcome({ event: built.event, plan: result.plan, ruleSet: result.ruleSet, overlay });
-    if (draftState.fromEditor) setStoreOverlay(overlay);
+    if (draftState.fromEditor) showTraceInEditor(draft, overlay);
   };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, with the form the stored event filled
@@ -173,6 +170,11 @@ export function TestDealScreen() {
           <section className="canvas-box" aria-label={t('screens.test.canvas')}>
             <FlowCanvas flow={draft} readOnly overlay={outcome?.overlay ?? null} />
           </section>
+        ) : null}
+        {outcome && draft && draftState.fromEditor && draftState.flowId ? (
+          <p>
+            <a href={routeHash('editor', [draftState.flowId])}>{t('screens.test.showInEditor')}</a>
+          </p>
         ) : null}
         {outcome && draft ? (
           <PlanView
