@@ -4,6 +4,7 @@
 // "template missing" until a template is chosen, undo and redo a deletion), test on a sample deal,
 // backtest, publish, then a deal event through the API and its run and PDF in the runs view.
 // The cases run in order: each continues where the previous one left the page.
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventAccepted, FlowDetail, Run } from '../../schemas/index.ts';
@@ -81,13 +82,13 @@ describe('designer scenario in Chromium', () => {
 
   it('fills stage, fact, operator and value from the forms', async () => {
     await node(page, 'Deal enters stage: Lead').click();
-    await page.getByLabel('When a deal enters the stage').selectOption({ label: 'Won' });
+    await page.getByLabel('When a deal enters the stage').selectOption('won');
     await expect.poll(() => node(page, 'Deal enters stage: Won').count()).toBe(1);
     await node(page, 'Condition: amount > 0').click();
     await page.getByLabel('Deal fact').selectOption('amount');
     await page.getByLabel('Operator').selectOption('greaterThanInclusive');
     await page.getByLabel('Value').fill('1000');
-    await expect.poll(() => node(page, /^Condition: amount >= 1000/).count()).toBe(1);
+    await expect.poll(() => node(page, /^Condition: amount ≥ 1000/).count()).toBe(1);
   });
 
   it('shows "template missing" on the node until a template is chosen, then picks type, template and signer', async () => {
@@ -102,9 +103,9 @@ describe('designer scenario in Chromium', () => {
     await expect.poll(() => send.getByText(/template/i).count()).toBeGreaterThan(0);
     await session.screenshot('editor-template-missing');
     await send.click();
-    await page.getByLabel('Document type').fill('invoice');
-    await page.getByLabel('Template').selectOption('invoice');
-    await page.getByLabel('Signs for our company').selectOption({ label: 'Maria Keane (Director)' });
+    await page.getByLabel('Document type', { exact: true }).fill('invoice');
+    await page.getByLabel('Template', { exact: true }).selectOption('invoice');
+    await page.getByLabel('Signs for our company').selectOption('employee:director');
     await expect
       .poll(() => node(page, /^Send document for signing: invoice, invoice, employee director/).count())
       .toBe(1);
@@ -113,7 +114,7 @@ describe('designer scenario in Chromium', () => {
   });
 
   it('undoes and redoes a deletion', async () => {
-    const condition = node(page, /^Condition: amount >= 1000/);
+    const condition = node(page, /^Condition: amount ≥ 1000/);
     await condition.click();
     await page.keyboard.press('Delete');
     await expect.poll(() => condition.count()).toBe(0);
@@ -135,7 +136,10 @@ describe('designer scenario in Chromium', () => {
   it('tests the draft on a sample deal: the path is highlighted and the fact values shown', async () => {
     await page.getByRole('link', { name: 'Test on a deal' }).click();
     const trigger = page.getByLabel('Trigger');
-    const won = await trigger.locator('option', { hasText: /Deal enters stage won/i }).first().textContent();
+    const won = await trigger
+      .locator('option', { hasText: /Deal enters stage won/i })
+      .first()
+      .textContent();
     await trigger.selectOption({ label: won ?? '' });
     await page.getByLabel('Amount').fill('2500');
     await page.getByRole('button', { name: 'Run the draft on this deal' }).click();
@@ -159,6 +163,7 @@ describe('designer scenario in Chromium', () => {
 
   it('publishes the draft with a message', async () => {
     await page.getByRole('link', { name: 'Flow editor' }).click();
+    await page.getByRole('link', { name: 'Sales documents' }).click();
     await page.getByRole('button', { name: 'Publish…' }).click();
     await page.getByLabel('Message (what changed and why)').fill('Invoice when a deal is won above 1,000');
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
@@ -174,31 +179,28 @@ describe('designer scenario in Chromium', () => {
     const accepted = await session.api<EventAccepted>('POST', '/api/v1/events', event);
     expect(accepted.status).toBe(202);
     await page.getByRole('link', { name: 'Runs and documents' }).click();
-    await page.getByLabel('Deal').fill('D-won-live');
+    await page.getByRole('textbox', { name: 'Deal', exact: true }).fill('D-won-live');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect
       .poll(async () => (await session.api<Run>('GET', `/api/v1/runs/${accepted.body.runId}`)).body.status, {
         timeout: 90_000,
       })
       .toBe('completed');
-    const row = page.getByRole('row', { name: /D-won-live/ });
-    await expect.poll(() => row.getByText('completed').count(), { timeout: 15_000 }).toBe(1);
-    await row.click();
+    const open = page.getByRole('button', { name: /^Open the run of deal D-won-live/ });
+    await expect.poll(() => open.count(), { timeout: 15_000 }).toBe(1);
+    await open.click();
     await expect
       .poll(() => page.getByText(/invoice · template invoice/).count(), { timeout: 15_000 })
       .toBeGreaterThan(0);
-    const pdf = await page.evaluate(async (runId) => {
-      const token = sessionStorage.getItem('inkflow.token');
-      const run = await (
-        await fetch(`/api/v1/runs/${runId}`, { headers: { authorization: `Bearer ${token}` } })
-      ).json();
-      const response = await fetch(run.documents[0].links.pdf, { headers: { authorization: `Bearer ${token}` } });
-      return {
-        type: response.headers.get('content-type'),
-        head: new TextDecoder().decode((await response.arrayBuffer()).slice(0, 5)),
-      };
-    }, accepted.body.runId);
-    expect(pdf).toEqual({ type: 'application/pdf', head: '%PDF-' });
+    await page.getByRole('button', { name: 'Open the invoice PDF' }).click();
+    const download = page.getByRole('link', { name: /^Download invoice-.*\.pdf$/ });
+    await expect.poll(() => download.count(), { timeout: 30_000 }).toBe(1);
+    const [saved] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    const pdf = readFileSync(await saved.path())
+      .subarray(0, 5)
+      .toString('latin1');
+    expect(pdf).toBe('%PDF-');
+    await page.getByRole('button', { name: 'Open the invoice PDF' }).scrollIntoViewIfNeeded();
     await session.screenshot('runs');
   });
 });

@@ -32,10 +32,15 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-function printedToken(output: readonly string[]): string {
-  for (const line of output) {
-    const match = /inkflow admin token \(shown once, keep it\): (\S+)/.exec(line);
-    if (match?.[1]) return match[1];
+/** The token main.ts prints once started: "listening" is logged a moment before it. */
+async function printedToken(output: readonly string[], timeoutMs = 15_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    for (const line of output) {
+      const match = /inkflow admin token \(shown once, keep it\): (\S+)/.exec(line);
+      if (match?.[1]) return match[1];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`the runtime printed no admin token:\n${output.slice(-20).join('\n')}`);
 }
@@ -52,7 +57,10 @@ export async function startBrowserSession(env: Record<string, string> = {}): Pro
     ...env,
   });
   const baseUrl = `http://127.0.0.1:${runtime.port}`;
-  const adminToken = printedToken(runtime.output);
+  const adminToken = await printedToken(runtime.output).catch((error: unknown) => {
+    killProcessGroup(runtime.pid);
+    throw error;
+  });
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, {
