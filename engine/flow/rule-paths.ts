@@ -2,6 +2,7 @@
 // programming over the graph in topological order), so a flow whose paths double at every node
 // costs time linear in its size: the walk stops at the limit instead of enumerating 2^n paths.
 import type { FlowNode } from '../../schemas/index.ts';
+import { forwardEdges, type TriggerWalk, walkFrom } from './bucket-walk.ts';
 import { conditionSize } from './condition-size.ts';
 import type { Branch, FlowGraph, OutgoingEdge } from './flow-graph.ts';
 import { roleOf, triggerOf } from './node-kinds.ts';
@@ -46,74 +47,8 @@ export const maxCompiledSize = 200_000;
 // The three trigger comparisons every rule carries, plus its root group.
 const ruleBaseSize = 4;
 
-/** An edge the walk follows: into a condition or an action, from a trigger or a condition. */
-const followed = (edge: OutgoingEdge): boolean => {
-  const role = roleOf(edge.target);
-  return role === 'condition' || role === 'action';
-};
-
 const stepOf = (node: FlowNode, edge: OutgoingEdge): PathStep | undefined =>
   node.type === 'condition' && edge.branch ? { conditionNodeId: node.id, branch: edge.branch } : undefined;
-
-interface TriggerWalk {
-  /** The triggers walked from, in document order. */
-  sources: FlowNode[];
-  /** Nodes in depth-first preorder (edges in document order); actions appear once each. */
-  order: FlowNode[];
-  /** Reverse postorder: a topological order once back edges are dropped. */
-  topological: FlowNode[];
-  /** Edges that close a cycle (validation reports FLOW_CYCLE); the walk never follows them. */
-  backEdges: Set<OutgoingEdge>;
-}
-
-/** Iterative depth-first walk from a bucket's triggers, one after the other: graphs are 5,000 nodes deep. */
-function walkFrom(graph: FlowGraph, sources: FlowNode[]): TriggerWalk {
-  const order: FlowNode[] = [];
-  const postorder: FlowNode[] = [];
-  const backEdges = new Set<OutgoingEdge>();
-  const state = new Map<string, 'open' | 'done'>();
-  for (const source of sources) {
-    if (state.has(source.id)) continue;
-    state.set(source.id, 'open');
-    order.push(source);
-    walkTree(graph, source, { order, postorder, backEdges, state });
-  }
-  return { sources, order, topological: postorder.reverse(), backEdges };
-}
-
-interface WalkState {
-  order: FlowNode[];
-  postorder: FlowNode[];
-  backEdges: Set<OutgoingEdge>;
-  state: Map<string, 'open' | 'done'>;
-}
-
-function walkTree(graph: FlowGraph, root: FlowNode, { order, postorder, backEdges, state }: WalkState): void {
-  const stack: Array<{ node: FlowNode; next: number }> = [{ node: root, next: 0 }];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1] as { node: FlowNode; next: number };
-    const edges = roleOf(top.node) === 'action' ? [] : (graph.outgoing.get(top.node.id) ?? []);
-    const edge = edges[top.next++];
-    if (!edge) {
-      stack.pop();
-      state.set(top.node.id, 'done');
-      postorder.push(top.node);
-      continue;
-    }
-    if (!followed(edge)) continue;
-    const seen = state.get(edge.target.id);
-    if (seen === 'open') backEdges.add(edge);
-    if (seen !== undefined) continue;
-    state.set(edge.target.id, 'open');
-    order.push(edge.target);
-    stack.push({ node: edge.target, next: 0 });
-  }
-}
-
-const forwardEdges = (graph: FlowGraph, walk: TriggerWalk, node: FlowNode): OutgoingEdge[] =>
-  roleOf(node) === 'action'
-    ? []
-    : (graph.outgoing.get(node.id) ?? []).filter((edge) => followed(edge) && !walk.backEdges.has(edge));
 
 interface PathCounts {
   /** Paths from the bucket's triggers to each node, saturated at maxPathsPerRule + 1. */
