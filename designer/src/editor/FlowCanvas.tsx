@@ -118,6 +118,24 @@ function CanvasInner(props: FlowCanvasProps) {
     [edgeMapper, flow, selectedEdges, edgeIssues, overlay, t],
   );
   const editable = !readOnly && handlers !== undefined;
+  // React Flow's own labels and screen-reader descriptions, in the UI language (t reads it).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: language is what t depends on
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('canvas.a11yNode'),
+      'node.a11yDescription.keyboardDisabled': t('canvas.a11yNode'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
+        t('canvas.a11yMoved', { direction, x, y }),
+      'edge.a11yDescription.default': t('canvas.a11yEdge'),
+      'controls.ariaLabel': t('canvas.controls'),
+      'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
+      'controls.fitView.ariaLabel': t('editor.fit'),
+      'minimap.ariaLabel': t('canvas.minimap'),
+      'handle.ariaLabel': t('canvas.handle'),
+    }),
+    [t, language],
+  );
   return (
     <CanvasPipelineContext.Provider value={flow.pipeline}>
       <ReactFlow<CanvasNode, CanvasEdge>
@@ -150,6 +168,7 @@ function CanvasInner(props: FlowCanvasProps) {
         maxZoom={2}
         onlyRenderVisibleElements={flow.nodes.length > 150}
         aria-label={props.ariaLabel ?? t('canvas.label')}
+        ariaLabelConfig={ariaLabelConfig}
         proOptions={{ hideAttribution: true }}
       >
         <Background />
