@@ -2,7 +2,7 @@
 // the browser with the engine; the path, the conditions' values and the plan are shown on the
 // canvas and beside it. Route: #/test/<flowId>/<eventId?>.
 import '../../styles/screens.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ActionPlan, DealEvent, Flow, PlannedSendDocument, RuleSet } from '../../../../schemas/index.ts';
 import { useSession } from '../../api/session.ts';
 import { testDealApi } from '../../api/test-deal.ts';
@@ -62,8 +62,11 @@ export function TestDealScreen() {
     if (!form && spec && choices[0]) setForm(blankForm(choices[0], new Date()));
   }, [form, spec, choices]);
   // Another flow: its triggers and fields differ, so the sample and the result start over.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the flow changes
+  // (Not on mount: a reset in the same commit as the first blank form would cancel it out.)
+  const shownFlowId = useRef(draftState.flowId);
   useEffect(() => {
+    if (shownFlowId.current === draftState.flowId) return;
+    shownFlowId.current = draftState.flowId;
     setForm(undefined);
     setOutcome(undefined);
     setProblems([]);

@@ -9,11 +9,14 @@ const flow: Flow = JSON.parse(
 );
 
 describe('showTraceInEditor', () => {
-  it('keeps the path on the editor until the flow is edited', () => {
+  it('keeps the path on the editor until the flow is edited, also when the editor reloads it', () => {
     useFlowStore.getState().setFlow(flow);
     const tested = useFlowStore.getState().flow as Flow;
     showTraceInEditor(tested, { reached: ['enter-contract'], dimUnreached: true });
     useFlowStore.getState().select(['enter-contract']);
+    expect(useFlowStore.getState().overlay?.reached).toEqual(['enter-contract']);
+    // The editor loads the same draft again when it opens: the path stays.
+    useFlowStore.getState().setFlow(structuredClone(flow));
     expect(useFlowStore.getState().overlay?.reached).toEqual(['enter-contract']);
     useFlowStore.getState().updateFlow((current) => ({ ...current, name: 'Renamed' }));
     expect(useFlowStore.getState().overlay).toBeNull();
