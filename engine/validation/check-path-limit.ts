@@ -15,16 +15,26 @@ function checkSize(subject: FlowUnderCheck): Diagnostic[] {
   return [error('FLOW_TOO_LARGE', message, { pointer: '/nodes' })];
 }
 
+// A ladder in front of a fan-out makes every action one: the first ones show what to fix.
+export const maxPathFindings = 50;
+
+function summary(omitted: number): Diagnostic {
+  const message =
+    `${omitted} more actions are reached by more than ${maxPathsPerRule} different paths through conditions ` +
+    `(only the first ${maxPathFindings} are listed); merge conditions into fewer nodes.`;
+  return error('FLOW_TOO_MANY_PATHS', message, { pointer: '/nodes' });
+}
+
 export function checkPathLimit(subject: FlowUnderCheck): Diagnostic[] {
-  const tooMany = subject.rulePaths
-    .filter((rule) => rule.truncated)
-    .map((rule) => ({
-      code: 'FLOW_TOO_MANY_PATHS' as const,
-      severity: 'error' as const,
-      nodeId: rule.action.id,
-      pointer: nodePointer(subject, rule.action.id),
-      relatedNodeIds: rule.triggers.map((trigger) => trigger.id),
-      message: `"${rule.action.id}" is reached from "${rule.trigger.id}" by more than ${maxPathsPerRule} different paths through conditions (the limit); merge conditions into fewer nodes (use any/all inside one condition) so the rule stays explainable.`,
-    }));
-  return [...checkSize(subject), ...tooMany];
+  const truncated = subject.rulePaths.filter((rule) => rule.truncated);
+  const tooMany = truncated.slice(0, maxPathFindings).map((rule) => ({
+    code: 'FLOW_TOO_MANY_PATHS' as const,
+    severity: 'error' as const,
+    nodeId: rule.action.id,
+    pointer: nodePointer(subject, rule.action.id),
+    relatedNodeIds: rule.triggers.map((trigger) => trigger.id),
+    message: `"${rule.action.id}" is reached from "${rule.trigger.id}" by more than ${maxPathsPerRule} different paths through conditions (the limit); merge conditions into fewer nodes (use any/all inside one condition) so the rule stays explainable.`,
+  }));
+  const omitted = truncated.length - tooMany.length;
+  return [...checkSize(subject), ...tooMany, ...(omitted > 0 ? [summary(omitted)] : [])];
 }

@@ -21,6 +21,7 @@ import {
   ladderFlow,
   largeFlowNodes,
   manyTriggersFlow,
+  sendContract,
   webhookFanOutFlow,
 } from '../support/large-flows.ts';
 
@@ -56,6 +57,18 @@ describe(`flows of ${largeFlowNodes} nodes`, () => {
     expect(() => compileFlow(flow)).toThrow(UncompilableFlowError);
     // 40 rungs used to take days; 23 took seconds.
     expect(codes(ladderFlow(42))).toEqual(['FLOW_TOO_MANY_PATHS']);
+  });
+
+  it('a ladder in front of a fan-out: the first 50 actions named, one finding counting the rest', () => {
+    const flow = ladderFlow(2_500);
+    for (let at = 0; at < 2_000; at++) {
+      flow.nodes.push(sendContract(`more${at}`, (at % 1000) + 1));
+      flow.edges.push({ id: `e-more${at}`, source: 'c2497', target: `more${at}`, sourceHandle: 'true' });
+    }
+    const { diagnostics } = validateFlow(flow);
+    const paths = diagnostics.filter((diagnostic) => diagnostic.code === 'FLOW_TOO_MANY_PATHS');
+    expect(paths).toHaveLength(51);
+    expect(paths.find((diagnostic) => diagnostic.nodeId === undefined)?.message).toMatch(/^1951 more actions/);
   });
 
   it('a ladder within the limit still lists every path', () => {
