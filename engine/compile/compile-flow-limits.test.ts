@@ -2,6 +2,7 @@
 // cannot carry (1e400 was written as null, and `amount > null` is true in json-rules-engine),
 // trees nested past the limit, and one action reached from several triggers of one bucket.
 import { describe, expect, it } from 'vitest';
+import type { CompiledRule } from '../../schemas/index.ts';
 import { exampleEvent } from '../../test/support/examples.ts';
 import { createEvaluator } from '../evaluate/create-evaluator.ts';
 import { condition, edge, sendDocument, stageTrigger, testFlow } from '../validation/test-flow.ts';
@@ -50,7 +51,7 @@ describe('compileFlow: one action from several triggers of one bucket', () => {
     expect(ruleSet.rules.map((rule) => rule.name)).toEqual(['test-flow:enter-a->send']);
     // One of the paths has no conditions, so the rule has none beyond its trigger's.
     expect(ruleSet.rules[0]?.conditions).toEqual({ all: expect.any(Array) });
-    expect((ruleSet.rules[0]?.conditions as { all: unknown[] }).all).toHaveLength(3);
+    expect(((ruleSet.rules[0] as CompiledRule).conditions as { all: unknown[] }).all).toHaveLength(3);
   });
 
   it('plans the action once and never lists it as suppressed by itself', () => {
@@ -77,7 +78,7 @@ describe('compileFlow: one action from several triggers of one bucket', () => {
       ],
     );
     const [rule] = compileFlow(both).rules;
-    const own = (rule?.conditions as { all: Array<{ any?: unknown[] }> }).all[3];
+    const own = ((rule as CompiledRule).conditions as { all: Array<{ any?: unknown[] }> }).all[3];
     expect(own?.any).toHaveLength(2);
     expect(rule?.event.params.conditionNodeIds).toEqual(['large', 'small']);
   });

@@ -1,7 +1,7 @@
 // createEvaluator on rule sets that did not come straight from the compiler: imported or hand-edited
 // ones, later edits to the input and output, and inconsistent sets it must refuse.
 import { describe, expect, it } from 'vitest';
-import type { AllGroup, Condition, DealEvent, RuleSet } from '../../schemas/index.ts';
+import type { AllGroup, CompiledRule, Condition, DealEvent, RuleSet } from '../../schemas/index.ts';
 import { demoFlow, exampleEvent } from '../../test/support/examples.ts';
 import { contractBucket, ruleOf, ruleSetOf } from '../../test/support/rule-sets.ts';
 import { compileFlow } from '../compile/compile-flow.ts';
@@ -143,7 +143,7 @@ describe('createEvaluator: rule sets it cannot evaluate faithfully, and old ones
     let tree: Condition = { fact: 'amount', operator: 'greaterThan', value: 1 };
     const ruleSet = ruleSetOf([ruleOf('deep', { when: [tree] })]);
     for (let level = 0; level < 10_000; level++) tree = { not: tree };
-    (ruleSet.rules[0]?.conditions as AllGroup).all.push(tree);
+    ((ruleSet.rules[0] as CompiledRule).conditions as AllGroup).all.push(tree);
     expect(() => createEvaluator(ruleSet)).toThrow(RuleSetError);
     expect(() => createEvaluator(ruleSet)).toThrow('nest more than 36 groups');
   });
