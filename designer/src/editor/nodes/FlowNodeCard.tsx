@@ -1,6 +1,6 @@
 // A flow node on the canvas: kind, label, summary, its problems (icon + text) and its handles.
 // Memoised: React Flow re-renders it only when its canvas node object changes.
-import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
+import { Handle, type Node, type NodeProps, Position, type ReactFlowState, useStore } from '@xyflow/react';
 import { memo, useContext } from 'react';
 import { roleOf } from '../../../../engine/flow/node-kinds.ts';
 import type { FlowNodeData } from '../../graph/flow-mapping.ts';
@@ -11,6 +11,11 @@ import { kindTitle } from '../kind-title.ts';
 
 const roleIcons = { trigger: '▶', condition: '◆', action: '✉' } as const;
 
+// Zoomed out this far the text is unreadable anyway: a card shows its kind and problem icon only,
+// which keeps a 500-node flow cheap to draw. Re-renders only when the zoom crosses the threshold.
+const compactBelowZoom = 0.45;
+const isCompact = (state: ReactFlowState) => state.transform[2] < compactBelowZoom;
+
 function FlowNodeCardView({ data, selected }: NodeProps<Node<FlowNodeData>>) {
   const t = useT();
   const pipeline = useContext(CanvasPipelineContext);
@@ -19,6 +24,7 @@ function FlowNodeCardView({ data, selected }: NodeProps<Node<FlowNodeData>>) {
   const issues = decoration?.issues ?? [];
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   const label = 'label' in node.data ? node.data.label : undefined;
+  const compact = useStore(isCompact);
   const classes = [
     'flow-node',
     `role-${role}`,
@@ -35,9 +41,14 @@ function FlowNodeCardView({ data, selected }: NodeProps<Node<FlowNodeData>>) {
           <span className={`state-badge state-badge-${decoration.state}`}>{t(`overlay.${decoration.state}`)}</span>
         )}
       </div>
-      {label && <div className="flow-node-label">{label}</div>}
-      <div className="flow-node-summary">{summarizeNode(node, pipeline)}</div>
-      {issues.length > 0 && (
+      {!compact && label && <div className="flow-node-label">{label}</div>}
+      {!compact && <div className="flow-node-summary">{summarizeNode(node, pipeline)}</div>}
+      {compact && issues.length > 0 && (
+        <div className={errors > 0 ? 'issue-error' : 'issue-warning'}>
+          {errors > 0 ? '✖' : '⚠'} {issues.length}
+        </div>
+      )}
+      {!compact && issues.length > 0 && (
         <ul className="flow-node-issues">
           {issues.slice(0, 2).map((issue) => (
             <li key={`${issue.code}:${issue.message}`} className={`issue-${issue.severity}`}>
@@ -49,7 +60,7 @@ function FlowNodeCardView({ data, selected }: NodeProps<Node<FlowNodeData>>) {
           {issues.length > 2 && <li>{t('canvas.moreIssues', { count: issues.length - 2 })}</li>}
         </ul>
       )}
-      {decoration?.note && <div className="flow-node-note">{decoration.note}</div>}
+      {!compact && decoration?.note && <div className="flow-node-note">{decoration.note}</div>}
       {role === 'trigger' && <Handle type="source" position={Position.Right} aria-label={t('canvas.output')} />}
       {role === 'condition' && (
         <>
