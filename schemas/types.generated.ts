@@ -839,6 +839,14 @@ version: number
 publishedAt: string
 ruleCount: number
 active: boolean
+/**
+ * Why it was published (null when no message was given, and for versions published before messages existed).
+ */
+message: (string | null)
+/**
+ * The name of the API token that published it (null for versions published before this was recorded).
+ */
+publishedBy: (string | null)
 }
 /**
  * Rule-level difference between two published versions of a flow.
@@ -1025,6 +1033,8 @@ version: number
 publishedAt: string
 ruleCount: number
 active: boolean
+message: (string | null)
+publishedBy: (string | null)
 document: Flow
 ruleSet: RuleSet
 }
@@ -1077,6 +1087,18 @@ events: StoredEvent[]
  * Pass as ?before= for the next, older page; absent on the last page.
  */
 nextBefore?: string
+}
+/**
+ * Optional body of POST /flows/:id/publish.
+ * 
+ * This interface was referenced by `ApiResources`'s JSON-Schema
+ * via the `definition` "publishRequest".
+ */
+export interface PublishRequest {
+/**
+ * What changed and why, shown in the version history.
+ */
+message?: string
 }
 /**
  * Compare a draft with the active version over the last events stored for the flow's pipeline.

@@ -6,6 +6,8 @@ export interface FlowVersionRow {
   version: number;
   rule_set: string;
   published_at: string;
+  message?: string | null;
+  published_by?: string | null;
 }
 
 export function toFlowVersionInfo(row: FlowVersionRow, activeVersion: number | null): FlowVersionInfo {
@@ -16,5 +18,7 @@ export function toFlowVersionInfo(row: FlowVersionRow, activeVersion: number | n
     publishedAt: row.published_at,
     ruleCount: ruleSet.rules.length,
     active: row.version === activeVersion,
+    message: row.message ?? null,
+    publishedBy: row.published_by ?? null,
   };
 }

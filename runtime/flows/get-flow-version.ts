@@ -14,7 +14,7 @@ export async function getFlowVersion(
   if (!flow) throw notFound('Flow', flowId);
   const row = await db
     .selectFrom('flow_versions')
-    .select(['flow_id', 'version', 'document', 'rule_set', 'published_at'])
+    .select(['flow_id', 'version', 'document', 'rule_set', 'published_at', 'message', 'published_by'])
     .where('flow_id', '=', flowId)
     .where('version', '=', version)
     .executeTakeFirst();

@@ -13,7 +13,7 @@ export async function listFlowVersions(
   if (!flow) throw notFound('Flow', flowId);
   const rows = await db
     .selectFrom('flow_versions')
-    .select(['flow_id', 'version', 'rule_set', 'published_at'])
+    .select(['flow_id', 'version', 'rule_set', 'published_at', 'message', 'published_by'])
     .where('flow_id', '=', flowId)
     .orderBy('version', 'desc')
     .execute();

@@ -74,7 +74,17 @@ async function latestVersion(db: Kysely<DatabaseSchema>, flowId: string): Promis
   return Number(latest?.latest ?? 0);
 }
 
-export async function publishFlow(services: Services, flowId: string): Promise<FlowVersionInfo> {
+export interface PublishNote {
+  message?: string;
+  /** The name of the API token that publishes. */
+  publishedBy?: string;
+}
+
+export async function publishFlow(
+  services: Services,
+  flowId: string,
+  note: PublishNote = {},
+): Promise<FlowVersionInfo> {
   const draft = await checkedDraft(services, flowId);
   const { database } = services;
   const publishedAt = services.now().toISOString();
@@ -96,6 +106,8 @@ export async function publishFlow(services: Services, flowId: string): Promise<F
         document: JSON.stringify(compiled.document),
         rule_set: compiled.ruleSet,
         published_at: publishedAt,
+        message: note.message ?? null,
+        published_by: note.publishedBy ?? null,
       };
       await trx.insertInto('flow_versions').values(row).execute();
       await trx.updateTable('flows').set({ active_version: version }).where('id', '=', flowId).execute();

@@ -1,6 +1,6 @@
 // Row shapes of the tables. JSON columns hold documents whose shapes live in schemas/; they are
 // stored as text so that SQLite and PostgreSQL share one migration set and one query layer.
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface ApiTokensTable {
   id: string;
@@ -47,6 +47,9 @@ export interface FlowVersionsTable {
   document: string;
   rule_set: string;
   published_at: string;
+  /** Why it was published, and the name of the token that did (null before migration 0004). */
+  message: ColumnType<string | null, string | null | undefined, string | null>;
+  published_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TemplatesTable {

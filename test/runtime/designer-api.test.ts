@@ -9,6 +9,7 @@ import type {
   ConditionNode,
   DealEvent,
   Flow,
+  FlowVersionInfo,
   Me,
   StoredEvent,
   StoredEventList,
@@ -193,5 +194,54 @@ describe('designer API: me, stored events, backtest', () => {
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error.details?.[0]?.pointer).toBe('/limit');
     expect((await api.call('POST', '/api/v1/flows/unknown/backtest', { body: {} })).status).toBe(404);
+  });
+});
+
+describe('publishing with a message, for the version history', () => {
+  let services: RuntimeServices & { dispose(): Promise<void> };
+  let server: { url: string; close(): Promise<void> };
+  let api: AdminApi;
+
+  beforeAll(async () => {
+    services = await createTestServices();
+    await seedDemo(services);
+    server = await startTestServer(services);
+    api = adminApi(server.url, await issueToken(services, 'admin', 'Maria at the desk'));
+  });
+  afterAll(async () => {
+    await server?.close();
+    await services?.dispose();
+  });
+
+  it('records the message and the token name, and lists them with every version', async () => {
+    const published = await api.call<FlowVersionInfo>('POST', `/api/v1/flows/${flowId}/publish`, {
+      body: { message: 'Large deals from 75,000' },
+    });
+    expect(published.status).toBe(201);
+    expect(published.body).toMatchObject({
+      version: 2,
+      message: 'Large deals from 75,000',
+      publishedBy: 'Maria at the desk',
+    });
+    const versions = await api.call<FlowVersionInfo[]>('GET', `/api/v1/flows/${flowId}/versions`);
+    expect(versions.body.map(({ version, message, publishedBy }) => ({ version, message, publishedBy }))).toEqual([
+      { version: 2, message: 'Large deals from 75,000', publishedBy: 'Maria at the desk' },
+      // The demo is published at first start by the runtime itself, without a token or a message.
+      { version: 1, message: null, publishedBy: null },
+    ]);
+    const detail = await api.call<FlowVersionInfo>('GET', `/api/v1/flows/${flowId}/versions/2`);
+    expect(detail.body).toMatchObject({ message: 'Large deals from 75,000', publishedBy: 'Maria at the desk' });
+  });
+
+  it('publishes without a body as before, and refuses a message over 500 characters', async () => {
+    const plain = await api.call<FlowVersionInfo>('POST', `/api/v1/flows/${flowId}/publish`);
+    expect(plain.status).toBe(201);
+    expect(plain.body).toMatchObject({ version: 3, message: null, publishedBy: 'Maria at the desk' });
+    const long = await api.call<ApiError>('POST', `/api/v1/flows/${flowId}/publish`, {
+      body: { message: 'x'.repeat(501) },
+    });
+    expect(long.status).toBe(400);
+    expect(long.body.error.details?.[0]?.pointer).toBe('/message');
+    expect((await api.call<FlowVersionInfo[]>('GET', `/api/v1/flows/${flowId}/versions`)).body).toHaveLength(3);
   });
 });

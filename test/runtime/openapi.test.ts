@@ -105,8 +105,9 @@ describe('OpenAPI document and /healthz', () => {
   });
 
   it('gives every route behind a token its 401, 403 and 503 as ApiError', () => {
+    // publish reads an optional JSON body (the message), hence 413 and 415.
     const publish = document.paths['/api/v1/flows/{id}/publish']?.post as { responses: Record<string, unknown> };
-    expect(Object.keys(publish.responses)).toEqual(['201', '400', '401', '403', '404', '503']);
+    expect(Object.keys(publish.responses)).toEqual(['201', '400', '401', '403', '404', '413', '415', '503']);
     expect(publish.responses['403']).toMatchObject({
       content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
     });

@@ -103,8 +103,9 @@ export const flowPaths: readonly ApiPath[] = [
     params: { id: identifierParam },
     summary: 'Publish the draft as the next version and make it active (400 FLOW_INVALID on errors)',
     roles: ['admin'],
+    request: { ...json('PublishRequest'), optional: true },
     responses: { 201: { description: 'Published', schema: ref('FlowVersionInfo') } },
-    errors: [400, 404],
+    errors: [400, 404, 413, 415],
   },
   {
     method: 'post',

@@ -5,6 +5,7 @@ import {
   checkAgainst,
   checkFlow,
   type FlowCreateRequest,
+  type PublishRequest,
   type RollbackRequest,
   type SchemaCheck,
 } from '../../../schemas/index.ts';
@@ -34,6 +35,8 @@ const anyJson = (value: unknown): SchemaCheck<unknown> => ({ ok: true, value });
 
 const checkRollbackRequest = (value: unknown) =>
   checkAgainst<RollbackRequest>('api.schema.json#/definitions/rollbackRequest', value);
+const checkPublishRequest = (value: unknown) =>
+  checkAgainst<PublishRequest>('api.schema.json#/definitions/publishRequest', value);
 
 function versionNumber(text: string | undefined, name: string): number {
   if (text === undefined || !/^[1-9][0-9]{0,8}$/.test(text)) {
@@ -84,7 +87,12 @@ export const registerFlowsRoutes: RouteModule = (router, services) => {
     ctx.body = await validateFlowDraft(services, id(ctx), candidate);
   });
   router.post('/flows/:id/publish', requireRole('admin'), async (ctx) => {
-    const published = await publishFlow(services, id(ctx));
+    const { message } = hasBody(ctx) ? await readJsonBody(ctx, checkPublishRequest) : ({} as PublishRequest);
+    const publishedBy = ctx.state.principal?.name;
+    const published = await publishFlow(services, id(ctx), {
+      ...(message ? { message } : {}),
+      ...(publishedBy ? { publishedBy } : {}),
+    });
     ctx.status = 201;
     ctx.body = published;
   });
