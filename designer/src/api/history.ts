@@ -4,16 +4,13 @@ import { request } from './client.ts';
 
 const enc = encodeURIComponent;
 
-/** Author and message arrive once the runtime records them (designer/NEEDS.md); absent until then. */
-export type VersionInfo = FlowVersionInfo & { message?: string | null; publishedBy?: string | null };
+/** A published version with its author (token name) and message (null for older versions). */
+export type VersionInfo = FlowVersionInfo;
 
 export const historyApi = {
   listVersions: (flowId: string) => request<VersionInfo[]>('GET', `/flows/${enc(flowId)}/versions`),
   getVersion: (flowId: string, version: number) =>
-    request<FlowVersionDetail & { message?: string | null; publishedBy?: string | null }>(
-      'GET',
-      `/flows/${enc(flowId)}/versions/${version}`,
-    ),
+    request<FlowVersionDetail>('GET', `/flows/${enc(flowId)}/versions/${version}`),
   diff: (flowId: string, from: number, to: number) =>
     request<FlowDiff>('GET', `/flows/${enc(flowId)}/diff?from=${from}&to=${to}`),
   publish: (flowId: string, message: string) =>

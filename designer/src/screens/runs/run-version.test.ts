@@ -23,9 +23,33 @@ const baseRun: Omit<Run, 'plan'> = {
   updatedAt: '2026-12-01T10:00:00.000Z',
 };
 const versions: FlowVersionInfo[] = [
-  { flowId: 'sales-documents', version: 1, publishedAt: '2026-11-01T00:00:00.000Z', ruleCount: 5, active: false },
-  { flowId: 'sales-documents', version: 2, publishedAt: '2026-11-20T00:00:00.000Z', ruleCount: 5, active: false },
-  { flowId: 'sales-documents', version: 3, publishedAt: '2026-12-02T00:00:00.000Z', ruleCount: 5, active: true },
+  {
+    flowId: 'sales-documents',
+    version: 1,
+    publishedAt: '2026-11-01T00:00:00.000Z',
+    ruleCount: 5,
+    active: false,
+    message: null,
+    publishedBy: null,
+  },
+  {
+    flowId: 'sales-documents',
+    version: 2,
+    publishedAt: '2026-11-20T00:00:00.000Z',
+    ruleCount: 5,
+    active: false,
+    message: null,
+    publishedBy: null,
+  },
+  {
+    flowId: 'sales-documents',
+    version: 3,
+    publishedAt: '2026-12-02T00:00:00.000Z',
+    ruleCount: 5,
+    active: true,
+    message: null,
+    publishedBy: null,
+  },
 ];
 
 describe('runVersion', () => {
