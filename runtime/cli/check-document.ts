@@ -2,6 +2,7 @@
 import {
   deepNestingMessage,
   findDeepNesting,
+  maxConditionDepth,
   maxDocumentDepth,
   maxRuleConditionDepth,
 } from '../../engine/json/find-deep-nesting.ts';
@@ -26,8 +27,10 @@ export function checkSchemaVersion(file: string, document: unknown): void {
 
 /** What the schema validators cannot be given: nesting past their recursion, Infinity and NaN. */
 function checkReadable(file: string, document: unknown): void {
-  // The rule set's depth: a flow nested deeper than its own limit but within this one gets a finding.
-  const deep = findDeepNesting(document, { groups: maxRuleConditionDepth, document: maxDocumentDepth });
+  // A compiled rule wraps a flow's conditions in groups of its own, so a rule set may nest deeper.
+  const isFlow = typeof document === 'object' && document !== null && 'nodes' in document;
+  const groups = isFlow ? maxConditionDepth : maxRuleConditionDepth;
+  const deep = findDeepNesting(document, { groups, document: maxDocumentDepth });
   if (deep) throw new FileProblem(file, deep.pointer, deepNestingMessage(deep));
   const pointer = findNonFiniteNumber(document);
   if (pointer !== undefined) throw new FileProblem(file, pointer, nonFiniteMessage);
