@@ -30,11 +30,10 @@ export function buildPlan(
   const winners: Array<string | undefined> = new Array(scope.exclusiveCount);
   // A rule set compiled before one action of a bucket became one rule may hold two rules for one
   // action node: it is planned once, and never listed as suppressed by itself.
-  const planned = new Set<string>();
+  const planned = fired.length > 1 ? new Set<string>() : undefined;
   for (const rule of fired) {
-    const origin = `${rule.action.origin.flowId}\u0000${rule.action.origin.actionNodeId}`;
-    if (planned.has(origin)) continue;
-    planned.add(origin);
+    if (planned?.has(rule.originKey)) continue;
+    planned?.add(rule.originKey);
     const slot = rule.exclusiveSlot;
     if (slot >= 0) {
       const wonBy = winners[slot];

@@ -22,6 +22,8 @@ export interface BucketRule {
   action: PreparedAction;
   /** Rules with the same slot compete (action.exclusive); -1 for actions that all run. */
   exclusiveSlot: number;
+  /** Flow and action node: two rules of one bucket for one action node plan it once. */
+  originKey: string;
 }
 
 export interface CompiledBucket {
@@ -73,7 +75,8 @@ export function compileBucket(key: string, names: unknown, rules: ReadonlyMap<st
     const exclusive = action.exclusive?.key;
     if (exclusive !== undefined && !slots.has(exclusive)) slots.set(exclusive, slots.size);
     const exclusiveSlot = exclusive === undefined ? -1 : (slots.get(exclusive) as number);
-    return { name, priority, conditions, action, exclusiveSlot };
+    const originKey = `${action.origin.flowId}\u0000${action.origin.actionNodeId}`;
+    return { name, priority, conditions, action, exclusiveSlot, originKey };
   });
   // The program reads fewer facts than the trace: not those the bucket key proves.
   const programFacts = new Set<string>();
