@@ -1,7 +1,10 @@
 // "Send document for signing": document type, its template (filtered by type, with placeholders),
 // priority, company signer (responsible user or an employee), counterparties, order, link expiry.
+import { useEffect } from 'react';
 import type { SendDocumentNode, SendDocumentSettings } from '../../../../schemas/types.generated.ts';
+import { contactRoles } from '../../graph/contact-roles.ts';
 import { useT } from '../../i18n/i18n.ts';
+import { useFlowStore } from '../../state/flow-store.ts';
 import { useRuntimeData } from '../runtime-data.ts';
 import { Field } from './Field.tsx';
 import { TextInput } from './TextInput.tsx';
@@ -14,6 +17,13 @@ export function SendDocumentForm({ node }: { node: SendDocumentNode }) {
   const update = useNodeUpdate(node);
   const templates = useRuntimeData((state) => state.templates);
   const employees = useRuntimeData((state) => state.employees);
+  const flow = useFlowStore((state) => state.flow);
+  const recent = useRuntimeData((state) => state.recentEvents);
+  const pipelineId = flow?.pipeline.id;
+  useEffect(() => {
+    if (pipelineId) void useRuntimeData.getState().loadRecentEvents(pipelineId);
+  }, [pipelineId]);
+  const roles = flow ? contactRoles(flow, recent && recent.pipelineId === pipelineId ? recent.events : []) : [];
   const data = node.data;
   const set = (patch: Partial<SendDocumentSettings>, field: string) => update({ ...data, ...patch }, field);
   const documentTypes = [...new Set((templates ?? []).map((template) => template.documentType))].sort();
@@ -143,11 +153,19 @@ export function SendDocumentForm({ node }: { node: SendDocumentNode }) {
       {data.counterparties.kind === 'role' && (
         <Field label={t('send.contactRole')}>
           {(id) => (
-            <TextInput
-              id={id}
-              value={data.counterparties.kind === 'role' ? data.counterparties.role : ''}
-              onValue={(role) => set({ counterparties: { kind: 'role', role } }, 'contactRole')}
-            />
+            <>
+              <TextInput
+                id={id}
+                list={`${id}-roles`}
+                value={data.counterparties.kind === 'role' ? data.counterparties.role : ''}
+                onValue={(role) => set({ counterparties: { kind: 'role', role } }, 'contactRole')}
+              />
+              <datalist id={`${id}-roles`}>
+                {roles.map((role) => (
+                  <option key={role} value={role} />
+                ))}
+              </datalist>
+            </>
           )}
         </Field>
       )}
