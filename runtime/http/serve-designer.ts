@@ -24,12 +24,11 @@ const contentTypes: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-// React Flow positions nodes with inline styles, and previews show PDFs from blob: URLs. The engine's
-// validation runs in the browser through ajv, which compiles each schema with new Function: hence
-// 'unsafe-eval' (no inline scripts are allowed; precompiled standalone validators would remove it).
+// React Flow positions nodes with inline styles, and previews show PDFs from blob: URLs. No eval: the
+// designer's build precompiles ajv's validators (designer/build/precompile-validators.ts).
 const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-eval'",
+  "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "frame-src 'self' blob:",

@@ -4,7 +4,6 @@
 // "template missing" until a template is chosen, undo and redo a deletion), test on a sample deal,
 // backtest, publish, then a deal event through the API and its run and PDF in the runs view.
 // The cases run in order: each continues where the previous one left the page.
-import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventAccepted, FlowDetail, Run } from '../../schemas/index.ts';
@@ -141,10 +140,13 @@ describe('designer scenario in Chromium', () => {
       .first()
       .textContent();
     await trigger.selectOption({ label: won ?? '' });
-    await page.getByLabel('Amount').fill('2500');
+    await page.getByRole('textbox', { name: 'Amount', exact: true }).fill('2500');
     await page.getByRole('button', { name: 'Run the draft on this deal' }).click();
     await expect.poll(() => page.getByText(/value 2500 → ✓ true/).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByText(/Send “invoice” with template invoice/).count()).toBe(1);
+    // The document that would be made, rendered by the runtime as PDF and not sent.
+    await page.getByRole('button', { name: 'Preview the invoice (PDF, not sent)' }).click();
+    await expect.poll(() => page.getByLabel('Preview with template invoice').count(), { timeout: 30_000 }).toBe(1);
     await session.screenshot('test-on-a-deal');
   });
 
@@ -195,8 +197,16 @@ describe('designer scenario in Chromium', () => {
     await page.getByRole('button', { name: 'Open the invoice PDF' }).click();
     const download = page.getByRole('link', { name: /^Download invoice-.*\.pdf$/ });
     await expect.poll(() => download.count(), { timeout: 30_000 }).toBe(1);
-    const [saved] = await Promise.all([page.waitForEvent('download'), download.click()]);
-    const pdf = readFileSync(await saved.path())
+    // The PDF is shown inline (an <object> over the blob) beside its download link.
+    const run = (await session.api<Run>('GET', `/api/v1/runs/${accepted.body.runId}`)).body;
+    const [made] = run.documents;
+    expect(made?.documentType).toBe('invoice');
+    await expect.poll(() => page.getByLabel(`Document ${made?.id}`).count()).toBe(1);
+    const file = await fetch(`${session.baseUrl}${made?.links.pdf}`, {
+      headers: { authorization: `Bearer ${session.adminToken}` },
+    });
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await file.arrayBuffer())
       .subarray(0, 5)
       .toString('latin1');
     expect(pdf).toBe('%PDF-');

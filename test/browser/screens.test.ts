@@ -33,20 +33,21 @@ describe('designer screens in Chromium', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('inkflow.token'))).toBe(session.adminToken);
   });
 
+  // The scenario test saves the screens it walks through; this one the list screens it does not.
   it.each([
-    ['Stage board', 'stage-board'],
-    ['Flow editor', 'flow-editor'],
-    ['Test on a deal', 'test-on-a-deal'],
-    ['Backtest', 'backtest'],
-    ['Publish history', 'publish-history'],
+    ['Stage board', undefined],
+    ['Flow editor', 'flow-list'],
+    ['Test on a deal', undefined],
+    ['Backtest', undefined],
+    ['Publish history', undefined],
     ['Templates', 'templates'],
-    ['Runs and documents', 'runs'],
-  ])('opens "%s" from the navigation', async (label, file) => {
+    ['Runs and documents', undefined],
+  ])('opens "%s" from the navigation without an error', async (label, file) => {
     const { page } = session;
     await page.getByRole('link', { name: label }).click();
-    await expect.poll(() => page.url()).toContain(`#/`);
+    await expect.poll(() => page.url()).toContain('#/');
     await page.waitForLoadState('networkidle');
     expect(await page.getByRole('alert').count()).toBe(0);
-    await session.screenshot(file);
+    if (file) await session.screenshot(file);
   });
 });
