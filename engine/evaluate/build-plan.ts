@@ -27,22 +27,25 @@ export function buildPlan(
   const actions: PlannedAction[] = [];
   const suppressed: SuppressedRule[] = [];
   const warnings: PlanWarning[] = [];
-  const winners: Array<string | undefined> = new Array(scope.exclusiveCount);
+  const winners: Array<BucketRule | undefined> = new Array(scope.exclusiveCount);
   // A rule set compiled before one action of a bucket became one rule may hold two rules for one
-  // action node: it is planned once, and never listed as suppressed by itself.
-  const planned = fired.length > 1 ? new Set<string>() : undefined;
+  // action node: it is planned once, and never listed as suppressed by itself. (Compared with
+  // the winner of the rule's slot; a set is made only when a webhook fires.)
+  let webhooks: Set<string> | undefined;
   for (const rule of fired) {
-    if (planned?.has(rule.originKey)) continue;
-    planned?.add(rule.originKey);
     const slot = rule.exclusiveSlot;
     if (slot >= 0) {
-      const wonBy = winners[slot];
-      if (wonBy !== undefined) {
+      const winner = winners[slot];
+      if (winner !== undefined) {
+        if (winner.originKey === rule.originKey) continue;
         const documentType = rule.action.exclusive?.reportedAs as string;
-        suppressed.push({ ruleName: rule.name, documentType, wonBy });
+        suppressed.push({ ruleName: rule.name, documentType, wonBy: winner.name });
         continue;
       }
-      winners[slot] = rule.name;
+      winners[slot] = rule;
+    } else {
+      if (webhooks?.has(rule.originKey)) continue;
+      (webhooks ??= new Set()).add(rule.originKey);
     }
     actions.push(planAction(rule.action, event.deal, warnings));
   }

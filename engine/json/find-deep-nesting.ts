@@ -1,7 +1,7 @@
 // Condition trees are recursive, and so is every reader of them (ajv's validators included): a
 // tree 2,000 levels deep exhausts the call stack. Documents are measured here, iteratively, before
 // anything recursive reads them, and refused past these depths.
-import { pointerChild, shownPointer } from './json-pointer.ts';
+import { type Place, pointerOf } from './json-pointer.ts';
 
 /** Groups (all / any / not) nested in one condition of a flow, the root group counting 1. */
 export const maxConditionDepth = 32;
@@ -29,27 +29,26 @@ export function findDeepNesting(
   value: unknown,
   limits: { groups: number; document: number } = { groups: maxConditionDepth, document: maxDocumentDepth },
 ): DeepNesting | undefined {
-  const pending: Array<{ value: unknown; pointer: string; depth: number; groups: number }> = [
-    { value, pointer: '', depth: 0, groups: 0 },
+  const pending: Array<{ value: unknown; place: Place | undefined; depth: number; groups: number }> = [
+    { value, place: undefined, depth: 0, groups: 0 },
   ];
   while (pending.length > 0) {
     const item = pending.pop() as (typeof pending)[number];
     if (item.value === null || typeof item.value !== 'object') continue;
     const depth = item.depth + 1;
-    if (depth > limits.document)
-      return { pointer: shownPointer(item.pointer), kind: 'document', limit: limits.document };
+    if (depth > limits.document) return { pointer: pointerOf(item.place), kind: 'document', limit: limits.document };
     if (Array.isArray(item.value)) {
       for (let at = item.value.length - 1; at >= 0; at--)
-        pending.push({ value: item.value[at], pointer: pointerChild(item.pointer, at), depth, groups: item.groups });
+        pending.push({ value: item.value[at], place: { parent: item.place, key: at }, depth, groups: item.groups });
       continue;
     }
     const isGroup = groupKeys.some((key) => Object.hasOwn(item.value as object, key));
     const groups = item.groups + (isGroup ? 1 : 0);
-    if (groups > limits.groups) return { pointer: shownPointer(item.pointer), kind: 'groups', limit: limits.groups };
+    if (groups > limits.groups) return { pointer: pointerOf(item.place), kind: 'groups', limit: limits.groups };
     const entries = Object.entries(item.value);
     for (let at = entries.length - 1; at >= 0; at--) {
       const [key, child] = entries[at] as [string, unknown];
-      pending.push({ value: child, pointer: pointerChild(item.pointer, key), depth, groups });
+      pending.push({ value: child, place: { parent: item.place, key }, depth, groups });
     }
   }
   return undefined;

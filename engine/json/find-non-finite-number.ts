@@ -1,24 +1,24 @@
 // JSON.parse turns 1e400 into Infinity, which JSON Schema's "number" accepts and JSON.stringify
 // writes back as null, so a value would change meaning on its way through (`amount > null` is true
 // in json-rules-engine). One walk for every document that carries numbers: flows, rule sets, events.
-import { pointerChild, shownPointer } from './json-pointer.ts';
+import { type Place, pointerOf } from './json-pointer.ts';
 
 /** The JSON pointer of the first number that is NaN or ±Infinity, or undefined when all are finite. */
 export function findNonFiniteNumber(value: unknown): string | undefined {
   // Iterative: a document may nest deeper than the call stack.
-  const pending: Array<{ value: unknown; pointer: string }> = [{ value, pointer: '' }];
+  const pending: Array<{ value: unknown; place: Place | undefined }> = [{ value, place: undefined }];
   while (pending.length > 0) {
-    const item = pending.pop() as { value: unknown; pointer: string };
+    const item = pending.pop() as (typeof pending)[number];
     if (typeof item.value === 'number') {
-      if (!Number.isFinite(item.value)) return shownPointer(item.pointer);
+      if (!Number.isFinite(item.value)) return pointerOf(item.place);
     } else if (Array.isArray(item.value)) {
       for (let at = item.value.length - 1; at >= 0; at--)
-        pending.push({ value: item.value[at], pointer: pointerChild(item.pointer, at) });
+        pending.push({ value: item.value[at], place: { parent: item.place, key: at } });
     } else if (item.value !== null && typeof item.value === 'object') {
       const entries = Object.entries(item.value);
       for (let at = entries.length - 1; at >= 0; at--) {
         const [key, child] = entries[at] as [string, unknown];
-        pending.push({ value: child, pointer: pointerChild(item.pointer, key) });
+        pending.push({ value: child, place: { parent: item.place, key } });
       }
     }
   }
