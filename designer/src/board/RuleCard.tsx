@@ -4,6 +4,7 @@ import { actionOf } from '../../../engine/flow/node-kinds.ts';
 import type { TemplateInfo } from '../../../schemas/types.generated.ts';
 import { navigate } from '../app/navigate.ts';
 import { kindTitle } from '../editor/kind-title.ts';
+import { useRuntimeData } from '../editor/runtime-data.ts';
 import { describeCounterparties, describeSigner } from '../graph/node-summary.ts';
 import { useT } from '../i18n/i18n.ts';
 import type { BoardRule } from './board-rules.ts';
@@ -18,6 +19,7 @@ export function RuleCard({
   stageName: (id: string) => string;
 }) {
   const t = useT();
+  const employees = useRuntimeData((state) => state.employees);
   const action = actionOf(rule.action);
   const settings = action?.settings;
   const open = () => navigate('editor', [rule.flowId, rule.action.id]);
@@ -38,8 +40,13 @@ export function RuleCard({
           </dd>
           <dt>{t('board.signers')}</dt>
           <dd>
-            {describeSigner(settings.companySigner)}; {describeCounterparties(settings.counterparties)} (
-            {t(`send.order.${settings.signingOrder}`)})
+            {settings.companySigner.kind === 'employee'
+              ? (employees?.find(
+                  (employee) =>
+                    settings.companySigner.kind === 'employee' && employee.id === settings.companySigner.employeeId,
+                )?.name ?? describeSigner(settings.companySigner))
+              : describeSigner(settings.companySigner)}
+            ; {describeCounterparties(settings.counterparties)} ({t(`send.order.${settings.signingOrder}`)})
           </dd>
           {settings.priority !== undefined && (
             <>

@@ -36,6 +36,8 @@ export function EditorCanvas({ diagnostics, readOnly }: { diagnostics: readonly 
   const measured = useRef(new Map<string, { width: number; height: number }>()).current;
   const instanceRef = useRef<Parameters<typeof setCanvasInstance>[0]>(null);
   const [menu, setMenu] = useState<MenuState | null>(null);
+  const [measuredVersion, setMeasuredVersion] = useState(0);
+  const measureFrame = useRef(0);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -48,7 +50,13 @@ export function EditorCanvas({ diagnostics, readOnly }: { diagnostics: readonly 
           if (change.dragging === false) dragEnded = true;
         } else if (change.type === 'select') selections.push(change);
         else if (change.type === 'dimensions' && change.dimensions) {
+          const previous = measured.get(change.id);
           measured.set(change.id, change.dimensions);
+          if (previous?.width !== change.dimensions.width || previous?.height !== change.dimensions.height) {
+            // One re-map per frame, whatever the number of nodes measured in it.
+            cancelAnimationFrame(measureFrame.current);
+            measureFrame.current = requestAnimationFrame(() => setMeasuredVersion((version) => version + 1));
+          }
           if (change.resizing && isNoteId(change.id)) {
             const { width, height } = change.dimensions;
             useFlowStore
@@ -154,6 +162,7 @@ export function EditorCanvas({ diagnostics, readOnly }: { diagnostics: readonly 
         selection={selection}
         handlers={readOnly ? undefined : handlers}
         measured={measured}
+        measuredVersion={measuredVersion}
         onInit={(instance) => {
           instanceRef.current = instance;
           setCanvasInstance(instance);

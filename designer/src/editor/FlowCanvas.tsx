@@ -49,6 +49,8 @@ export interface FlowCanvasProps {
   onInit?: (instance: ReactFlowInstance<CanvasNode, CanvasEdge>) => void;
   /** Sizes React Flow measured, kept by the owner across node object changes. */
   measured?: Map<string, { width: number; height: number }>;
+  /** Changes when `measured` gained sizes, so the nodes are mapped again. */
+  measuredVersion?: number;
   ariaLabel?: string;
 }
 
@@ -72,7 +74,7 @@ function overlayDecorations(
 }
 
 function CanvasInner(props: FlowCanvasProps) {
-  const { flow, readOnly = false, overlay, diagnostics = [], selection, handlers, measured } = props;
+  const { flow, readOnly = false, overlay, diagnostics = [], selection, handlers, measured, measuredVersion } = props;
   const t = useT();
   const language = useLanguage();
   const nodeMapper = useRef(createCanvasMapper()).current;
@@ -82,6 +84,7 @@ function CanvasInner(props: FlowCanvasProps) {
   const selectedNodes = useMemo(() => new Set(selection?.nodes ?? []), [selection?.nodes]);
   const selectedEdges = useMemo(() => new Set(selection?.edges ?? []), [selection?.edges]);
   const generation = useMemo(() => ({ language, pipeline: flow.pipeline }), [language, flow.pipeline]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measuredVersion tells that `measured` changed
   const nodes = useMemo(
     () =>
       nodeMapper(flow, {
@@ -92,7 +95,7 @@ function CanvasInner(props: FlowCanvasProps) {
         generation,
         ariaLabel: (node) => `${kindTitle(node.type)}: ${summarizeNode(node, flow.pipeline)}`,
       }),
-    [nodeMapper, flow, selectedNodes, decorations, readOnly, measured, generation],
+    [nodeMapper, flow, selectedNodes, decorations, readOnly, measured, measuredVersion, generation],
   );
   const edgeIssues = useMemo(() => {
     const issues = new Map<string, 'error' | 'warning'>();

@@ -168,6 +168,7 @@ export function createCanvasMapper() {
     decoration: NodeDecoration | undefined;
     readOnly: boolean;
     generation: unknown;
+    measuredKey: string;
     result: CanvasNode;
   }
   const cache = new Map<string, Cached>();
@@ -181,12 +182,14 @@ export function createCanvasMapper() {
     decoration: NodeDecoration | undefined,
     readOnly: boolean,
     generation: unknown,
+    measuredKey: string,
     make: () => CanvasNode,
   ) => {
     const hit = cache.get(id);
     if (
       hit &&
       hit.generation === generation &&
+      hit.measuredKey === measuredKey &&
       hit.source === source &&
       hit.selected === selected &&
       hit.readOnly === readOnly &&
@@ -195,8 +198,14 @@ export function createCanvasMapper() {
       return hit.result;
     }
     const result = make();
-    cache.set(id, { source, selected, decoration, readOnly, generation, result });
+    cache.set(id, { source, selected, decoration, readOnly, generation, measuredKey, result });
     return result;
+  };
+  // A node measured since its object was made gets a new object carrying the size (the minimap
+  // and fitView read sizes from the user's nodes).
+  const measuredKeyOf = (options: MappingOptions, id: string) => {
+    const size = options.measured?.get(id);
+    return size ? `${size.width}x${size.height}` : '';
   };
   return (flow: Flow, options: MappingOptions = {}): CanvasNode[] => {
     const readOnly = options.readOnly ?? false;
@@ -207,7 +216,9 @@ export function createCanvasMapper() {
       const decoration = options.decorations?.get(node.id);
       seen.add(node.id);
       result.push(
-        reuse(node.id, node, selected, decoration, readOnly, options.generation, () => toCanvasNode(node, options)),
+        reuse(node.id, node, selected, decoration, readOnly, options.generation, measuredKeyOf(options, node.id), () =>
+          toCanvasNode(node, options),
+        ),
       );
     }
     for (const note of flow.notes ?? []) {
@@ -215,7 +226,9 @@ export function createCanvasMapper() {
       const selected = options.selected?.has(id) ?? false;
       seen.add(id);
       result.push(
-        reuse(id, note, selected, undefined, readOnly, options.generation, () => toCanvasNote(note, options)),
+        reuse(id, note, selected, undefined, readOnly, options.generation, measuredKeyOf(options, id), () =>
+          toCanvasNote(note, options),
+        ),
       );
     }
     for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
