@@ -1169,6 +1169,10 @@ differences: BacktestDifference[]
  */
 truncated: boolean
 /**
+ * Present (true) when the stored events read reached 32 MB before the limit: fewer events were compared.
+ */
+sizeLimited?: boolean
+/**
  * Time spent comparing, in milliseconds.
  */
 ms: number

@@ -71,7 +71,11 @@ export async function backtestFlow(
   if (!flow) throw notFound('Flow', flowId);
   const draft = await draftEvaluator(services, flowId, request.draft);
   const active = await activeEvaluator(services, flowId, flow.active_version);
-  const events = await loadBacktestEvents(services, flow.pipeline_id, request.limit ?? defaultBacktestLimit);
+  const { events, sizeLimited } = await loadBacktestEvents(
+    services,
+    flow.pipeline_id,
+    request.limit ?? defaultBacktestLimit,
+  );
   const started = performance.now();
   const keep = role === 'admin' ? listedDifferences : 0;
   const compared = await compareOverEvents(draft, active, events, { keep });
@@ -83,6 +87,7 @@ export async function backtestFlow(
     perRule: compared.perRule,
     differences: compared.differences,
     truncated: compared.eventsChanged > compared.differences.length,
+    ...(sizeLimited ? { sizeLimited } : {}),
     ms: Math.round((performance.now() - started) * 10) / 10,
   };
 }

@@ -189,7 +189,7 @@ async function main() {
   const stored = events.slice(0, 10_000);
   await storeWorkload(services, stored);
   const fromStore = await rateOf(stored.length, async () => {
-    const read = await loadBacktestEvents(services, active.pipeline.id, 10_000);
+    const { events: read } = await loadBacktestEvents(services, active.pipeline.id, 10_000);
     await compareOverEvents(draftEvaluator, activeEvaluator, read, { keep: 200 });
   });
   let endpoint = { eventsCompared: 0, eventsChanged: 0 };
