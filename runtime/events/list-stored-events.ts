@@ -1,9 +1,12 @@
 // GET /pipelines/:pipelineId/events: the events the runtime received for a pipeline, newest first,
-// a page at a time (?before=<eventId> of the last one seen), for the designer's test panel.
+// a page at a time (?before=<eventId> of the last one seen), for the designer's test panel. A page
+// also ends at 8 MB of events (an event may be 1 MB): the rest comes with the next page.
 import type { StoredEventList } from '../../schemas/index.ts';
 import { validationError } from '../errors/app-error.ts';
 import type { RuntimeServices } from '../services.ts';
 import { toStoredEvent } from './to-stored-event.ts';
+
+export const storedEventPageBytes = 8 * 1024 * 1024;
 
 export interface StoredEventQuery {
   pipelineId: string;
@@ -14,6 +17,7 @@ export interface StoredEventQuery {
 export async function listStoredEvents(
   services: Pick<RuntimeServices, 'database'>,
   query: StoredEventQuery,
+  pageBytes = storedEventPageBytes,
 ): Promise<StoredEventList> {
   const { db } = services.database;
   let select = db
@@ -41,7 +45,13 @@ export async function listStoredEvents(
     );
   }
   const rows = await select.orderBy('runs.created_at', 'desc').orderBy('runs.id', 'desc').limit(query.limit).execute();
-  const events = rows.map(toStoredEvent);
+  let bytes = 0;
+  const fitting = rows.filter((row, at) => {
+    bytes += row.payload.length;
+    return at === 0 || bytes <= pageBytes;
+  });
+  const events = fitting.map(toStoredEvent);
   const last = events.at(-1);
-  return { events, ...(events.length === query.limit && last ? { nextBefore: last.eventId } : {}) };
+  const more = events.length === query.limit || fitting.length < rows.length;
+  return { events, ...(more && last ? { nextBefore: last.eventId } : {}) };
 }

@@ -2,6 +2,7 @@
 // who am I, the stored events of a pipeline, and the backtest of a draft against the active version.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../runtime/demo/seed-demo.ts';
+import { listStoredEvents } from '../../runtime/events/list-stored-events.ts';
 import type { RuntimeServices } from '../../runtime/services.ts';
 import type {
   ApiError,
@@ -102,6 +103,13 @@ describe('designer API: me, stored events, backtest', () => {
     expect(last.body.events.map((event) => event.eventId)).toEqual(['bt-2', 'bt-1', 'bt-0']);
     expect(last.body.nextBefore).toBeUndefined();
     expect((await api.call<StoredEventList>('GET', '/api/v1/pipelines/other/events')).body.events).toEqual([]);
+  });
+
+  it('ends a page at its byte budget and continues from there on the next', async () => {
+    const oneEvent = JSON.stringify((await api.call<StoredEvent>('GET', '/api/v1/events/bt-9')).body.event).length;
+    const page = await listStoredEvents(services, { pipelineId: 'sales', limit: 50 }, oneEvent * 3 + 10);
+    expect(page.events.map((event) => event.eventId)).toEqual([exampleEvent('invoice').eventId, 'bt-9', 'bt-8']);
+    expect(page.nextBefore).toBe('bt-8');
   });
 
   it('refuses bad pages with a 400 that names the parameter, and analysts (personal data)', async () => {
