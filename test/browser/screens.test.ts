@@ -33,6 +33,17 @@ describe('designer screens in Chromium', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('inkflow.token'))).toBe(session.adminToken);
   });
 
+  it('previews a template filled with the demo deal as PDF, rendered by the runtime', async () => {
+    const { page } = session;
+    await page.getByRole('link', { name: 'Templates' }).click();
+    await page.getByRole('button', { name: 'Preview contract-standard with a sample deal (PDF)' }).click();
+    await expect
+      .poll(() => page.getByLabel('contract-standard filled with a sample deal').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    await page.getByLabel('contract-standard filled with a sample deal').first().scrollIntoViewIfNeeded();
+    await session.screenshot('template-preview');
+  });
+
   // The scenario test saves the screens it walks through; this one the list screens it does not.
   it.each([
     ['Stage board', undefined],
