@@ -19,6 +19,8 @@ export interface TriggerWalk {
   topological: FlowNode[];
   /** Edges that close a cycle (validation reports FLOW_CYCLE); the walk never follows them. */
   backEdges: Set<OutgoingEdge>;
+  /** forwardEdges, once per node. */
+  forward: Map<string, OutgoingEdge[]>;
 }
 
 /** Iterative depth-first walk from a bucket's triggers, one after the other: graphs are 5,000 nodes deep. */
@@ -33,7 +35,7 @@ export function walkFrom(graph: FlowGraph, sources: FlowNode[]): TriggerWalk {
     order.push(source);
     walkTree(graph, source, { order, postorder, backEdges, state });
   }
-  return { sources, order, topological: postorder.reverse(), backEdges };
+  return { sources, order, topological: postorder.reverse(), backEdges, forward: new Map() };
 }
 
 interface WalkState {
@@ -66,7 +68,14 @@ function walkTree(graph: FlowGraph, root: FlowNode, { order, postorder, backEdge
 }
 
 /** The edges a walk follows out of a node, without those that close a cycle. */
-export const forwardEdges = (graph: FlowGraph, walk: TriggerWalk, node: FlowNode): OutgoingEdge[] =>
-  roleOf(node) === 'action'
-    ? []
-    : (graph.outgoing.get(node.id) ?? []).filter((edge) => followed(edge) && !walk.backEdges.has(edge));
+export function forwardEdges(graph: FlowGraph, walk: TriggerWalk, node: FlowNode): OutgoingEdge[] {
+  let edges = walk.forward.get(node.id);
+  if (!edges) {
+    edges =
+      roleOf(node) === 'action'
+        ? []
+        : (graph.outgoing.get(node.id) ?? []).filter((edge) => followed(edge) && !walk.backEdges.has(edge));
+    walk.forward.set(node.id, edges);
+  }
+  return edges;
+}

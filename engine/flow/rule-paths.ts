@@ -77,7 +77,9 @@ function countPaths(graph: FlowGraph, walk: TriggerWalk, sizes: Map<string, numb
     for (const edge of forwardEdges(graph, walk, node)) {
       const target = edge.target.id;
       const known = reachedBy.get(target);
-      reachedBy.set(target, mergeSources(known ?? [], sources, sourceOrder));
+      // Lists are shared, never changed: a bucket of one trigger allocates none.
+      if (known === undefined) reachedBy.set(target, sources);
+      else if (known !== sources) reachedBy.set(target, mergeSources(known, sources, sourceOrder));
       count.set(target, Math.min(cap, (count.get(target) ?? 0) + paths));
       const stepSize = stepOf(node, edge) ? (sizes.get(node.id) ?? 0) : 0;
       size.set(

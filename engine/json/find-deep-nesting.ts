@@ -24,11 +24,42 @@ export interface DeepNesting {
 
 const groupKeys = ['all', 'any', 'not'];
 
+interface Limits {
+  groups: number;
+  document: number;
+}
+
+const isGroup = (value: object): boolean => groupKeys.some((key) => Object.hasOwn(value, key));
+
+/** Whether the document nests past the limits at all: parallel stacks, no places kept. */
+function nestsTooDeep(value: unknown, limits: Limits): boolean {
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  const groupDepths: number[] = [0];
+  while (values.length > 0) {
+    const item = values.pop();
+    const depth = (depths.pop() as number) + 1;
+    let groups = groupDepths.pop() as number;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth > limits.document) return true;
+    if (!Array.isArray(item) && isGroup(item)) groups++;
+    if (groups > limits.groups) return true;
+    const children = Array.isArray(item) ? item : Object.values(item);
+    for (let at = 0; at < children.length; at++) {
+      values.push(children[at]);
+      depths.push(depth);
+      groupDepths.push(groups);
+    }
+  }
+  return false;
+}
+
 /** The first place where the document nests past the given depths, or undefined. */
 export function findDeepNesting(
   value: unknown,
-  limits: { groups: number; document: number } = { groups: maxConditionDepth, document: maxDocumentDepth },
+  limits: Limits = { groups: maxConditionDepth, document: maxDocumentDepth },
 ): DeepNesting | undefined {
+  if (!nestsTooDeep(value, limits)) return undefined;
   const pending: Array<{ value: unknown; place: Place | undefined; depth: number; groups: number }> = [
     { value, place: undefined, depth: 0, groups: 0 },
   ];
@@ -42,8 +73,7 @@ export function findDeepNesting(
         pending.push({ value: item.value[at], place: { parent: item.place, key: at }, depth, groups: item.groups });
       continue;
     }
-    const isGroup = groupKeys.some((key) => Object.hasOwn(item.value as object, key));
-    const groups = item.groups + (isGroup ? 1 : 0);
+    const groups = item.groups + (isGroup(item.value) ? 1 : 0);
     if (groups > limits.groups) return { pointer: pointerOf(item.place), kind: 'groups', limit: limits.groups };
     const entries = Object.entries(item.value);
     for (let at = entries.length - 1; at >= 0; at--) {

@@ -3,8 +3,25 @@
 // in json-rules-engine). One walk for every document that carries numbers: flows, rule sets, events.
 import { type Place, pointerOf } from './json-pointer.ts';
 
+/** Whether there is one at all: no places kept, so a valid document (nearly always) costs little. */
+function hasNonFiniteNumber(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item === 'number') {
+      if (!Number.isFinite(item)) return true;
+    } else if (Array.isArray(item)) {
+      for (let at = 0; at < item.length; at++) pending.push(item[at]);
+    } else if (item !== null && typeof item === 'object') {
+      for (const key in item) if (Object.hasOwn(item, key)) pending.push((item as Record<string, unknown>)[key]);
+    }
+  }
+  return false;
+}
+
 /** The JSON pointer of the first number that is NaN or ±Infinity, or undefined when all are finite. */
 export function findNonFiniteNumber(value: unknown): string | undefined {
+  if (!hasNonFiniteNumber(value)) return undefined;
   // Iterative: a document may nest deeper than the call stack.
   const pending: Array<{ value: unknown; place: Place | undefined }> = [{ value, place: undefined }];
   while (pending.length > 0) {
