@@ -24,7 +24,7 @@ export function FlowEditor({ flowId, focusNodeId }: { flowId: string; focusNodeI
   const flow = useFlowStore((state) => state.flow);
   const loadedId = useFlowStore((state) => state.flowId);
   const document = useFlowDocument(flowId);
-  const { diagnostics, pending } = useLiveDiagnostics(flow, loadedId);
+  const { diagnostics, pending, checkNow } = useLiveDiagnostics(flow, loadedId);
   const [help, setHelp] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -61,6 +61,8 @@ export function FlowEditor({ flowId, focusNodeId }: { flowId: string; focusNodeI
         onSave={save}
         onHelp={openHelp}
         onError={setNotice}
+        onCheck={checkNow}
+        checking={pending}
       />
       {readOnly && <ErrorText severity="warning">{t('editor.readOnly')}</ErrorText>}
       {document.restored && (

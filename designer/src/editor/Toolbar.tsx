@@ -19,9 +19,13 @@ interface ToolbarProps {
   onSave: () => Promise<void>;
   onHelp: () => void;
   onError: (message: string) => void;
+  /** Validates the draft on the runtime now (templates, employees as stored there). */
+  onCheck: () => void;
+  checking: boolean;
 }
 
-export function Toolbar({ flow, flowId, readOnly, saving, diagnostics, onSave, onHelp, onError }: ToolbarProps) {
+export function Toolbar(props: ToolbarProps) {
+  const { flow, flowId, readOnly, saving, diagnostics, onSave, onHelp, onError, onCheck, checking } = props;
   const t = useT();
   const dirty = useFlowStore((state) => state.dirty);
   const canUndo = useStore(useFlowStore.temporal, (state) => state.pastStates.length > 0);
@@ -60,6 +64,9 @@ export function Toolbar({ flow, flowId, readOnly, saving, diagnostics, onSave, o
       </button>
       <button type="button" disabled={readOnly || !canRedo} onClick={redo} aria-keyshortcuts="Control+Shift+Z">
         {t('editor.redo')}
+      </button>
+      <button type="button" onClick={onCheck} aria-busy={checking}>
+        {checking ? t('editor.checking') : t('editor.check')}
       </button>
       <button type="button" disabled={readOnly} onClick={() => void autoLayout()}>
         {t('editor.layout')}

@@ -1,6 +1,6 @@
 // Diagnostics of the flow on the canvas: the engine in the browser on every change, plus the
 // runtime's validate endpoint for the draft (debounced) for what only the server knows.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ValidationContext } from '../../../engine/validation/validate-flow.ts';
 import type { Diagnostic, Flow } from '../../../schemas/types.generated.ts';
 import { api } from '../api/client.ts';
@@ -23,24 +23,31 @@ export function useLiveDiagnostics(flow: Flow | null, flowId: string | null) {
   const local = useMemo(() => (flow ? validator(flow, context) : []), [validator, flow, context]);
   const [server, setServer] = useState<{ flow: Flow; diagnostics: Diagnostic[] } | null>(null);
   const [pending, setPending] = useState(false);
+  // "Check with the runtime" asks at once instead of after the pause.
+  const [checkRequests, setCheckRequests] = useState(0);
+  const checkNow = useCallback(() => setCheckRequests((count) => count + 1), []);
+  const answeredImmediate = useRef(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `checkRequests` re-runs the check on demand
   useEffect(() => {
     if (!flow || !flowId) return;
     setPending(true);
+    const delay = checkRequests !== answeredImmediate.current ? 0 : serverDelayMs;
+    answeredImmediate.current = checkRequests;
     const timer = setTimeout(() => {
       api
         .validateDraft(flowId, flow)
         .then((result) => setServer({ flow, diagnostics: result.diagnostics }))
         .catch(() => setServer(null))
         .finally(() => setPending(false));
-    }, serverDelayMs);
+    }, delay);
     return () => clearTimeout(timer);
-  }, [flow, flowId]);
+  }, [flow, flowId, checkRequests]);
 
   const diagnostics = useMemo(
     // A server answer about an older flow is not shown (it may name nodes since deleted).
     () => (server && server.flow === flow ? mergeDiagnostics(local, server.diagnostics) : local),
     [local, server, flow],
   );
-  return { diagnostics, pending };
+  return { diagnostics, pending, checkNow };
 }
