@@ -2,14 +2,15 @@
 // events stored for the flow's pipeline, compared on the server with the engine's evaluator. Both
 // are compiled once; the answer counts fired rules per side and lists the changed events (admins
 // only: plans name signers; analysts get the counts).
-import { compileFlow, compileFlows, UncompilableFlowError } from '../../engine/compile/compile-flow.ts';
+import { compileFlows, UncompilableFlowError } from '../../engine/compile/compile-flow.ts';
 import { createEvaluator, type Evaluator, RuleSetError } from '../../engine/evaluate/create-evaluator.ts';
-import { hasErrors, validateFlow } from '../../engine/validation/validate-flow.ts';
+import { hasErrors } from '../../engine/validation/validate-flow.ts';
 import type { BacktestRequest, BacktestResult, Flow, Role, RuleSet } from '../../schemas/index.ts';
 import { notFound, validationError } from '../errors/app-error.ts';
 import { compiledFlowVersion } from '../runs/evaluator-cache.ts';
 import type { RuntimeServices } from '../services.ts';
 import { compareOverEvents } from './compare-over-events.ts';
+import { checkFlowOffLoop } from './flow-checks.ts';
 import { loadBacktestEvents } from './load-backtest-events.ts';
 import { loadDraft } from './load-draft.ts';
 import { loadValidationContext } from './load-validation-context.ts';
@@ -27,7 +28,9 @@ async function draftEvaluator(services: Services, flowId: string, sent: Flow | u
       { pointer: '/draft/id', message: `must be "${flowId}"` },
     ]);
   }
-  const { flow, diagnostics } = validateFlow(candidate, await loadValidationContext(services));
+  // Large drafts are validated and compiled in the flow-check worker, as publishing does.
+  const context = await loadValidationContext(services);
+  const { flow, diagnostics } = await checkFlowOffLoop({ kind: 'validate', document: candidate, context });
   if (!flow || hasErrors(diagnostics)) {
     const details = errorDetails(diagnostics);
     throw validationError(
@@ -37,7 +40,8 @@ async function draftEvaluator(services: Services, flowId: string, sent: Flow | u
     );
   }
   try {
-    return createEvaluator(compileFlow(flow));
+    const { ruleSet } = await checkFlowOffLoop({ kind: 'compile', document: flow });
+    return createEvaluator(JSON.parse(ruleSet) as RuleSet);
   } catch (error) {
     if (error instanceof UncompilableFlowError || error instanceof RuleSetError) {
       throw validationError('FLOW_INVALID', `The draft cannot be compiled: ${error.message}`);

@@ -15,6 +15,7 @@ import type {
   StoredEvent,
   StoredEventList,
 } from '../../schemas/index.ts';
+import { bigFlow } from '../support/big-flow.ts';
 import { demoFlow, exampleEvent } from '../support/examples.ts';
 import { createTestServices, issueToken, startTestServer } from '../support/test-services.ts';
 import { type AdminApi, adminApi } from './admin-api.ts';
@@ -184,6 +185,14 @@ describe('designer API: me, stored events, backtest', () => {
     expect(answer.body.differences).toEqual([]);
     expect(JSON.stringify(answer.body)).not.toContain('@globex.example');
     expect((await api.call('POST', `/api/v1/flows/${flowId}/backtest`, { token: client, body: {} })).status).toBe(403);
+  });
+
+  it('backtests a 500-node draft (checked in the flow-check worker) of a flow never published', async () => {
+    const draft = bigFlow();
+    expect((await api.call('POST', '/api/v1/flows', { body: { draft } })).status).toBe(201);
+    const answer = await api.call<BacktestResult>('POST', `/api/v1/flows/${draft.id}/backtest`, { body: { draft } });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ flowId: draft.id, activeVersion: null, eventsCompared: 0, eventsChanged: 0 });
   });
 
   it('refuses an invalid draft, a draft of another flow, a limit out of bounds, and unknown flows', async () => {
