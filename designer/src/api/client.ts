@@ -15,6 +15,7 @@ import type {
 
 export const tokenStorageKey = 'inkflow.token';
 export const apiBase = '/api/v1';
+export const unauthorizedEvent = 'inkflow:unauthorized';
 
 export class ApiRequestError extends Error {
   constructor(
@@ -59,7 +60,14 @@ export async function request<T>(
   } catch (error) {
     throw new ApiRequestError(0, 'NETWORK', error instanceof Error ? error.message : String(error));
   }
-  if (!response.ok) throw await errorOf(response);
+  if (!response.ok) {
+    const error = await errorOf(response);
+    // A revoked or unknown token: the session listens and returns to the sign-in screen.
+    if (response.status === 401 && !options.token && typeof window !== 'undefined') {
+      window.dispatchEvent(new CustomEvent(unauthorizedEvent, { detail: error.code }));
+    }
+    throw error;
+  }
   if (response.status === 204) return undefined as T;
   if (options.as === 'text') return (await response.text()) as T;
   if (options.as === 'blob') return (await response.blob()) as T;

@@ -2,7 +2,7 @@
 // closes, never in the URL); the role comes from GET /api/v1/me, or is probed when that is absent.
 import { create } from 'zustand';
 import type { Role } from '../../../schemas/types.generated.ts';
-import { ApiRequestError, api, request, storedToken, tokenStorageKey } from './client.ts';
+import { ApiRequestError, api, request, storedToken, tokenStorageKey, unauthorizedEvent } from './client.ts';
 
 interface SessionState {
   token: string | null;
@@ -59,6 +59,8 @@ export function signOut(): void {
   sessionStorage.removeItem(tokenStorageKey);
   useSessionStore.setState({ token: null, role: null, tokenId: null, checking: false });
 }
+
+if (typeof window !== 'undefined') window.addEventListener(unauthorizedEvent, () => signOut());
 
 /** After a reload: re-check the stored token (it may have been revoked meanwhile). */
 export async function restoreSession(): Promise<void> {

@@ -226,6 +226,14 @@ export function SidePanel({ diagnostics, readOnly }: { diagnostics: readonly Dia
             <legend className="visually-hidden">{title}</legend>
             <LabelField node={node} />
             <Form node={node} flow={flow} />
+            <div className="panel-actions">
+              <button type="button" onClick={duplicateSelected}>
+                {t('menu.duplicate')}
+              </button>
+              <button type="button" onClick={deleteSelection}>
+                {t('menu.delete')}
+              </button>
+            </div>
           </fieldset>
         </>
       );
