@@ -16,6 +16,7 @@ import type {
   StoredEventList,
 } from '../../schemas/index.ts';
 import { bigFlow } from '../support/big-flow.ts';
+import { dialects } from '../support/database-places.ts';
 import { demoFlow, exampleEvent } from '../support/examples.ts';
 import { createTestServices, issueToken, startTestServer } from '../support/test-services.ts';
 import { type AdminApi, adminApi } from './admin-api.ts';
@@ -46,7 +47,7 @@ function contractEvents(): DealEvent[] {
   });
 }
 
-describe('designer API: me, stored events, backtest', () => {
+describe.each(dialects)('designer API on %s: me, stored events, backtest', (dialect) => {
   let services: RuntimeServices & { dispose(): Promise<void> };
   let server: { url: string; close(): Promise<void> };
   let api: AdminApi;
@@ -54,7 +55,7 @@ describe('designer API: me, stored events, backtest', () => {
   let client: string;
 
   beforeAll(async () => {
-    services = await createTestServices();
+    services = await createTestServices({ dialect });
     await seedDemo(services);
     server = await startTestServer(services);
     api = adminApi(server.url, await issueToken(services, 'admin', 'designer admin'));
