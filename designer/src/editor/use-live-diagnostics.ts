@@ -28,7 +28,6 @@ export function useLiveDiagnostics(flow: Flow | null, flowId: string | null) {
   const checkNow = useCallback(() => setCheckRequests((count) => count + 1), []);
   const answeredImmediate = useRef(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `checkRequests` re-runs the check on demand
   useEffect(() => {
     if (!flow || !flowId) return;
     setPending(true);
