@@ -27,7 +27,7 @@ export function Header() {
       </nav>
       <div className="header-tools">
         <label>
-          {t('app.language')}{' '}
+          <span className="visually-hidden">{t('app.language')}</span>
           <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
             {languages.map((code) => (
               <option key={code} value={code}>

@@ -175,7 +175,7 @@ function CanvasInner(props: FlowCanvasProps) {
         proOptions={{ hideAttribution: true }}
       >
         <Background />
-        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} />
+        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} style={{ width: 150, height: 100 }} />
         <Controls showInteractive={false} aria-label={t('canvas.controls')} />
       </ReactFlow>
     </CanvasPipelineContext.Provider>
