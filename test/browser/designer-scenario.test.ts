@@ -141,6 +141,11 @@ describe('designer scenario in Chromium', () => {
     await page.getByRole('textbox', { name: 'Amount', exact: true }).fill('2500');
     await page.getByRole('button', { name: 'Run the draft on this deal' }).click();
     await expect.poll(() => page.getByText(/value 2500 → ✓ true/).count()).toBeGreaterThan(0);
+    const path = page.getByRole('region', { name: 'Path taken by the sample deal' });
+    const reached = (name: string, mark: string) =>
+      path.getByRole('group', { name }).getByText(mark, { exact: true }).count();
+    await expect.poll(() => reached('Deal enters stage: Won', 'reached')).toBe(1);
+    await expect.poll(() => reached('Deal enters stage: Contract', 'not reached')).toBe(1);
     await expect.poll(() => page.getByText(/Send “invoice” with template invoice/).count()).toBe(1);
     // The document that would be made, rendered by the runtime as PDF and not sent.
     await page.getByRole('button', { name: 'Preview the invoice (PDF, not sent)' }).click();
