@@ -45,7 +45,8 @@ export function buildPlan(
       winners[slot] = rule;
     } else {
       if (webhooks?.has(rule.originKey)) continue;
-      (webhooks ??= new Set()).add(rule.originKey);
+      webhooks ??= new Set();
+      webhooks.add(rule.originKey);
     }
     actions.push(planAction(rule.action, event.deal, warnings));
   }

@@ -8,11 +8,11 @@ export interface Place {
   key: string | number;
 }
 
-const escape = (key: string | number): string => String(key).replaceAll('~', '~0').replaceAll('/', '~1');
+const escapeKey = (key: string | number): string => String(key).replaceAll('~', '~0').replaceAll('/', '~1');
 
 /** `/a/0/b`, or `/` for the root, as everywhere else in inkflow's messages. */
 export function pointerOf(place: Place | undefined): string {
   const segments: string[] = [];
-  for (let at = place; at !== undefined; at = at.parent) segments.push(escape(at.key));
+  for (let at = place; at !== undefined; at = at.parent) segments.push(escapeKey(at.key));
   return segments.length === 0 ? '/' : `/${segments.reverse().join('/')}`;
 }

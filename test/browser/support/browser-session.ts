@@ -17,7 +17,12 @@ export const chromiumFlags = [
   '--no-first-run',
 ];
 
-const screenshots = new URL('../../../designer/docs/screenshots/', import.meta.url).pathname;
+// Screenshots go to .tmp/screenshots so that a test run leaves the checkout clean;
+// INKFLOW_UPDATE_SCREENSHOTS=1 writes the README's copies in designer/docs/screenshots instead.
+const screenshots = new URL(
+  process.env.INKFLOW_UPDATE_SCREENSHOTS === '1' ? '../../../designer/docs/screenshots/' : '../../../.tmp/screenshots/',
+  import.meta.url,
+).pathname;
 
 export interface BrowserSession {
   runtime: RuntimeProcess;
@@ -27,7 +32,7 @@ export interface BrowserSession {
   page: Page;
   /** A JSON call to the runtime's API with the admin token (or another). */
   api<T = unknown>(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: T }>;
-  /** Saves designer/docs/screenshots/<name>.png of the page as it is. */
+  /** Saves <name>.png of the page as it is (see `screenshots` above for where). */
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
