@@ -1,6 +1,13 @@
 // Flow → json-rules-engine rule set with an index by (pipeline, trigger). Deterministic: the same
 // flows give byte-identical JSON (rules sorted by bucket, priority, name; no clocks, no randomness).
-import type { CompiledRule, Condition, ConditionNode, Flow, RuleSet } from '../../schemas/index.ts';
+import {
+  type CompiledRule,
+  type Condition,
+  type ConditionNode,
+  type Flow,
+  maxGroupItems,
+  type RuleSet,
+} from '../../schemas/index.ts';
 import { buildGraph, type FlowGraph } from '../flow/flow-graph.ts';
 import { actionOf, bucketKey, triggerOf } from '../flow/node-kinds.ts';
 import { collectRules, maxCompiledSize, maxPathsPerRule, type PathStep, type RulePaths } from '../flow/rule-paths.ts';
@@ -21,11 +28,42 @@ function stepCondition(graph: FlowGraph, step: PathStep): Condition {
   return step.branch === 'true' ? compiled : { not: compiled };
 }
 
+// Every rule starts with the trigger's comparisons: pipelineId, eventType, stageId or documentType.
+const triggerComparisons = 3;
+
+/**
+ * Members of one group, at most `room` of them as the rule format requires: past it they nest in
+ * groups of the same kind (an `all` of `all`s holds exactly when all of its members do), so a
+ * 5,000-condition chain compiles to rules that checkRuleSet and the runtime accept.
+ */
+function grouped(kind: 'all' | 'any', members: Condition[], room = maxGroupItems): Condition[] {
+  let list = members;
+  while (list.length > room) {
+    const groups: Condition[] = [];
+    for (let at = 0; at < list.length; at += maxGroupItems) {
+      const slice = list.slice(at, at + maxGroupItems);
+      groups.push(kind === 'all' ? { all: slice } : { any: slice });
+    }
+    list = groups;
+  }
+  return list;
+}
+
 /** The flow's own conditions of a rule: the conjunction along its path, or any of its paths. */
 function pathConditions(graph: FlowGraph, rule: RulePaths): Condition[] {
   if (rule.paths.some((path) => path.length === 0)) return [];
-  if (rule.paths.length === 1) return (rule.paths[0] as PathStep[]).map((step) => stepCondition(graph, step));
-  return [{ any: rule.paths.map((path) => ({ all: path.map((step) => stepCondition(graph, step)) })) }];
+  const steps = (path: PathStep[]) => path.map((step) => stepCondition(graph, step));
+  if (rule.paths.length === 1) {
+    return grouped('all', steps(rule.paths[0] as PathStep[]), maxGroupItems - triggerComparisons);
+  }
+  return [
+    {
+      any: grouped(
+        'any',
+        rule.paths.map((path) => ({ all: grouped('all', steps(path)) })),
+      ),
+    },
+  ];
 }
 
 /** Guards for flows that skipped validation: compiling them would silently change their meaning. */

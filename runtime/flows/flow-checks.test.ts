@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileFlow, serializeRuleSet } from '../../engine/compile/compile-flow.ts';
-import { validateFlow } from '../../engine/validation/validate-flow.ts';
+import { hasErrors, validateFlow } from '../../engine/validation/validate-flow.ts';
 import { demoFlow } from '../../test/support/examples.ts';
-import { fanOutFlow, ladderFlow } from '../../test/support/large-flows.ts';
+import { chainFlow, fanOutFlow, ladderFlow } from '../../test/support/large-flows.ts';
 import { checkFlowOffLoop } from './flow-checks.ts';
+import { runFlowCheck } from './run-flow-check.ts';
 
 const context = { templates: ['contract-standard', 'contract-large', 'invoice'], employees: ['director'] };
 
@@ -31,6 +32,12 @@ describe('flow checks off the event loop', () => {
     expect(compiled.ruleSet).toBe(serializeRuleSet(compileFlow({ ...flow, version: 1 })));
     expect(compiled.violations).toEqual([]);
   }, 60_000);
+
+  it('compiles a 5,000-node chain to rules within the rule format (publish once refused it as FLOW_TOO_LARGE)', () => {
+    const chain = chainFlow();
+    expect(hasErrors(validateFlow(chain).diagnostics)).toBe(false);
+    expect(runFlowCheck({ kind: 'compile', document: { ...chain, version: 1 } })).toMatchObject({ violations: [] });
+  });
 
   it('reports a flow with too many paths, and a document that is no flow', async () => {
     const ladder = ladderFlow(600);

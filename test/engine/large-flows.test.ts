@@ -9,7 +9,7 @@ import { exportRows } from '../../engine/export/export-rows.ts';
 import { maxConditionDepth } from '../../engine/json/find-deep-nesting.ts';
 import { maxConflictFindings } from '../../engine/validation/check-rule-conflicts.ts';
 import { hasErrors, validateFlow } from '../../engine/validation/validate-flow.ts';
-import type { ConditionGroup, Flow } from '../../schemas/index.ts';
+import { type ConditionGroup, checkRuleSet, type Flow, maxGroupItems } from '../../schemas/index.ts';
 import {
   chainFlow,
   contractCompletedEvent,
@@ -32,6 +32,9 @@ function publish(flow: Flow) {
   const { diagnostics } = validateFlow(flow);
   expect(hasErrors(diagnostics), JSON.stringify(diagnostics.slice(0, 3))).toBe(false);
   const ruleSet = JSON.parse(serializeRuleSet(compileFlow(flow)));
+  // What the runtime stores and reads back (publish-flow.ts, load-active-rule-set.ts): the same schema.
+  const checked = checkRuleSet(ruleSet);
+  expect(checked.ok ? [] : checked.violations.slice(0, 3)).toEqual([]);
   const evaluator = createEvaluator(ruleSet);
   expect(exportRows(ruleSet)).toHaveLength(ruleSet.rules.length);
   return { diagnostics, ruleSet, evaluator };
@@ -44,6 +47,8 @@ describe(`flows of ${largeFlowNodes} nodes`, () => {
     const { diagnostics, ruleSet, evaluator } = publish(flow);
     expect(diagnostics).toEqual([]);
     expect(ruleSet.rules).toHaveLength(1);
+    // 4,998 conditions along the path: nested in groups of maxGroupItems (200) under the trigger's three.
+    expect(ruleSet.rules[0].conditions.all).toHaveLength(3 + Math.ceil((largeFlowNodes - 2) / maxGroupItems));
     expect(evaluator.evaluate(contractEvent(62_500)).actions.map((action) => action.actionNodeId)).toEqual(['send']);
     expect(evaluator.evaluate(contractEvent(100)).actions).toEqual([]);
     expect(evaluator.evaluate(contractEvent(62_500), { trace: true }).trace?.[0]?.fired).toBe(true);
@@ -74,7 +79,9 @@ describe(`flows of ${largeFlowNodes} nodes`, () => {
   it('a ladder within the limit still lists every path', () => {
     // 9 conditions: 2^8 = 256 paths, exactly the limit.
     const { ruleSet, evaluator } = publish(ladderFlow(11));
-    expect(ruleSet.rules[0].conditions.all[3].any).toHaveLength(256);
+    // 256 paths are more than an `any` may hold (maxGroupItems): they nest in groups of that many.
+    const groups = ruleSet.rules[0].conditions.all[3].any as { any: unknown[] }[];
+    expect(groups.map((group) => group.any.length)).toEqual([maxGroupItems, 256 - maxGroupItems]);
     expect(evaluator.evaluate(contractEvent(62_500)).actions).toHaveLength(1);
     expect(evaluator.evaluate(contractEvent(5)).actions).toEqual([]);
   });
