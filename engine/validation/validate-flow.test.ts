@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoFlow } from '../../test/support/examples.ts';
 import { edge, sendDocument, stageTrigger, testFlow } from './test-flow.ts';
-import { hasErrors, validateFlow } from './validate-flow.ts';
+import { hasErrors, type ValidationContext, validateFlow } from './validate-flow.ts';
 
 describe('validateFlow', () => {
   it('returns the demo flow with no diagnostics', () => {
@@ -46,6 +46,16 @@ describe('validateFlow', () => {
       diagnostic.nodeId,
     ]);
     expect(codes).toEqual([['TEMPLATE_UNKNOWN', 'send-contract-large']]);
+  });
+
+  it('warns on templates with unknown placeholders, a field the context type declares', () => {
+    // Typed as the context (not inferred): an undeclared field is a type error here (npm run check).
+    const context: ValidationContext = { unknownPlaceholders: { 'contract-standard': ['Deal.Title'] } };
+    const found = validateFlow(demoFlow(), context).diagnostics;
+    expect(found.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.nodeId])).toEqual([
+      ['TEMPLATE_PLACEHOLDER_UNKNOWN', 'warning', 'send-contract-standard'],
+    ]);
+    expect(found[0]?.message).toContain('{Deal.Title}');
   });
 });
 

@@ -2,7 +2,7 @@
 // then the graph, stages, conditions, actions, rule conflicts and never-true conditions. Pure.
 import type { Diagnostic, Flow } from '../../schemas/index.ts';
 import { checkActionTriggers } from './check-action-triggers.ts';
-import { checkActions } from './check-actions.ts';
+import { checkActions, type KnownResources } from './check-actions.ts';
 import { checkConditions } from './check-conditions.ts';
 import { checkEdges } from './check-edges.ts';
 import { checkGraph } from './check-graph.ts';
@@ -15,11 +15,11 @@ import { checkStages } from './check-stages.ts';
 import { orderDiagnostics } from './diagnostic.ts';
 import { prepareFlow } from './flow-under-check.ts';
 
-/** What the caller knows about the instance; a list that is absent is not checked against. */
-export interface ValidationContext {
-  templates?: readonly string[];
-  employees?: readonly string[];
-}
+/**
+ * What the caller knows about the instance (its templates, employees and the templates' unknown
+ * placeholders: what check-actions.ts reads); a list that is absent is not checked against.
+ */
+export type ValidationContext = KnownResources;
 
 export interface FlowValidation {
   /** Set when the document passed the schema (it may still have semantic errors). */

@@ -1,14 +1,11 @@
 // What validation checks a flow against on this instance: the stored template and employee ids,
 // and each template's placeholders that no deal can fill (a warning on publish).
-import type { KnownResources } from '../../engine/validation/check-actions.ts';
 import type { ValidationContext } from '../../engine/validation/validate-flow.ts';
 import type { RuntimeServices } from '../services.ts';
 import { loadCustomFields } from '../templates/load-custom-fields.ts';
 import { placeholderWarnings } from '../templates/placeholder-warnings.ts';
 
-export async function loadValidationContext(
-  services: Pick<RuntimeServices, 'database'>,
-): Promise<ValidationContext & KnownResources> {
+export async function loadValidationContext(services: Pick<RuntimeServices, 'database'>): Promise<ValidationContext> {
   const { db } = services.database;
   const [templates, employees, customFields] = await Promise.all([
     db.selectFrom('templates').select(['id', 'placeholders']).orderBy('id').execute(),
