@@ -7,7 +7,13 @@
 import type { Diagnostic, SendDocumentNode } from '../../schemas/index.ts';
 import { bucketKey, triggerOf } from '../flow/node-kinds.ts';
 import { maxPathsPerRule, type PathStep } from '../flow/rule-paths.ts';
-import { defaultWork, findContradiction, flowWork, type WorkBudget } from './condition-satisfiability.ts';
+import {
+  defaultWork,
+  type FactVerdicts,
+  findContradiction,
+  flowWork,
+  type WorkBudget,
+} from './condition-satisfiability.ts';
 import { error, warning } from './diagnostic.ts';
 import { type FlowUnderCheck, nodePointer } from './flow-under-check.ts';
 import { quotedNames } from './message-text.ts';
@@ -60,6 +66,8 @@ const maxNamedRivals = 10;
 interface Budget {
   pathComparisons: number;
   work: WorkBudget;
+  /** The same comparisons meet in many pairs: their verdicts are computed once per flow. */
+  verdicts: FactVerdicts;
 }
 
 function canBothMatch(subject: FlowUnderCheck, a: Sender, b: Sender, budget: Budget): boolean {
@@ -77,7 +85,7 @@ function canBothMatch(subject: FlowUnderCheck, a: Sender, b: Sender, budget: Bud
       const share: WorkBudget = { remaining: Math.min(defaultWork, budget.work.remaining) };
       const before = share.remaining;
       const conditions = [...pathConditions(subject.graph, pathA), ...pathConditions(subject.graph, pathB)];
-      const contradiction = findContradiction(conditions, share);
+      const contradiction = findContradiction(conditions, share, budget.verdicts);
       budget.work.remaining -= before - Math.max(0, share.remaining);
       if (!contradiction) return true;
     }
@@ -190,7 +198,11 @@ function checkGroup(subject: FlowUnderCheck, senders: readonly Sender[], budget:
 }
 
 export function checkRuleConflicts(subject: FlowUnderCheck): Diagnostic[] {
-  const budget: Budget = { pathComparisons: maxPathComparisons, work: { remaining: flowWork } };
+  const budget: Budget = {
+    pathComparisons: maxPathComparisons,
+    work: { remaining: flowWork },
+    verdicts: new Map(),
+  };
   const findings = new Findings();
   for (const senders of sendersByBucket(subject)) checkGroup(subject, senders, budget, findings);
   return findings.list();

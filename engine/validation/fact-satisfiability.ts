@@ -15,8 +15,9 @@ export interface FactTest {
 type Scalar = string | number | boolean | null;
 type Family = 'identity' | 'numeric' | 'membership';
 
+// Called thousands of times per flow by the rule-conflict check: no array built per call.
 const isScalar = (value: unknown): value is Scalar =>
-  value === null || ['string', 'number', 'boolean'].includes(typeof value);
+  value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
 function familyOf(operator: OperatorName, value: unknown): Family | undefined {
   switch (operator) {
@@ -49,7 +50,7 @@ function understood(tests: readonly FactTest[]): Understood[] {
   for (const test of tests) {
     if (!isOperatorName(test.operator)) continue;
     const family = familyOf(test.operator, test.value);
-    if (family) known.push({ ...test, operator: test.operator, family });
+    if (family) known.push({ operator: test.operator, value: test.value, negated: test.negated, family });
   }
   // A number-like array such as ["5"] passes numeric tests too. Rather than model arrays that are
   // both, numeric tests are dropped beside membership ones (on a list fact they are an error anyway).
