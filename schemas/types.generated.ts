@@ -847,6 +847,13 @@ message: (string | null)
  * The name of the API token that published it (null for versions published before this was recorded).
  */
 publishedBy: (string | null)
+/**
+ * Only in the answer of POST /flows/:id/publish: the published draft's warnings (e.g. RULE_OVERLAP, TEMPLATE_PLACEHOLDER_UNKNOWN); at most 50 (see diagnosticsTruncated).
+ * 
+ * @maxItems 50
+ */
+diagnostics?: Diagnostic[]
+diagnosticsTruncated?: Truncation
 }
 /**
  * Rule-level difference between two published versions of a flow.

@@ -1,5 +1,6 @@
 // POST /flows/:id/publish: the draft becomes the next immutable version and the active one. A draft
 // with errors is refused with the diagnostics that name the nodes to fix; nothing is written then.
+// A published draft's warnings come with the answer.
 
 import type { Kysely } from 'kysely';
 import { UncompilableFlowError } from '../../engine/compile/compile-flow.ts';
@@ -8,6 +9,7 @@ import type { ApiErrorDetail, Diagnostic, Flow, FlowVersionInfo } from '../../sc
 import { validationError } from '../errors/app-error.ts';
 import type { RuntimeServices } from '../services.ts';
 import type { DatabaseSchema } from '../storage/database-schema.ts';
+import { boundDiagnostics } from './bound-diagnostics.ts';
 import { checkFlowOffLoop } from './flow-checks.ts';
 import { toFlowVersionInfo } from './flow-version-info.ts';
 import { loadDraft } from './load-draft.ts';
@@ -26,7 +28,7 @@ export function errorDetails(diagnostics: readonly Diagnostic[]): ApiErrorDetail
     }));
 }
 
-async function checkedDraft(services: Services, flowId: string): Promise<Flow> {
+async function checkedDraft(services: Services, flowId: string): Promise<{ flow: Flow; diagnostics: Diagnostic[] }> {
   const document = await loadDraft(services, flowId);
   const context = await loadValidationContext(services);
   const { flow, diagnostics } = await checkFlowOffLoop({ kind: 'validate', document, context });
@@ -38,7 +40,7 @@ async function checkedDraft(services: Services, flowId: string): Promise<Flow> {
       details,
     );
   }
-  return flow;
+  return { flow, diagnostics };
 }
 
 /** The version's document and stored rule set, refused when the rules break the rule format's bounds. */
@@ -85,7 +87,9 @@ export async function publishFlow(
   flowId: string,
   note: PublishNote = {},
 ): Promise<FlowVersionInfo> {
-  const draft = await checkedDraft(services, flowId);
+  const { flow: draft, diagnostics } = await checkedDraft(services, flowId);
+  // The warnings the draft was published with (e.g. RULE_OVERLAP), bounded like every flow answer.
+  const warnings = boundDiagnostics(diagnostics);
   const { database } = services;
   const publishedAt = services.now().toISOString();
   try {
@@ -111,7 +115,7 @@ export async function publishFlow(
       };
       await trx.insertInto('flow_versions').values(row).execute();
       await trx.updateTable('flows').set({ active_version: version }).where('id', '=', flowId).execute();
-      return toFlowVersionInfo(row, version);
+      return { ...toFlowVersionInfo(row, version), ...warnings };
     });
   } catch (error) {
     if (error instanceof UncompilableFlowError) {

@@ -3,7 +3,7 @@
 // exists, its custom fields), reading the template again says the same, and a flow that sends the
 // template gets a validation warning (not an error: documents can still be made).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Diagnostic, FlowDetail, TemplateInfo } from '../../schemas/index.ts';
+import type { Diagnostic, FlowDetail, FlowVersionInfo, TemplateInfo } from '../../schemas/index.ts';
 import { demoFlow } from '../support/examples.ts';
 import { taggedDocx } from '../support/tagged-docx.ts';
 import { createTestServices, issueToken, startTestServer } from '../support/test-services.ts';
@@ -77,6 +77,32 @@ describe('template placeholder warnings', () => {
     expect(field).toMatchObject({ suggestion: 'deal.fields.contractTermMonths' });
     expect(field?.message).toContain('"contractTermMonth" is not a custom field of any pipeline');
     expect(again.body.warnings.map((entry) => entry.placeholder)).not.toContain('deal.fields.region');
+
+    // Publishing is allowed (a warning), and its answer carries the warnings it was published with.
+    const published = await api.call<FlowVersionInfo>(
+      'POST',
+      `/api/v1/flows/${encodeURIComponent(created.body.flow.id)}/publish`,
+    );
+    expect(published.status).toBe(201);
+    expect(published.body.diagnostics?.map((entry) => [entry.code, entry.severity, entry.nodeId])).toEqual([
+      ['TEMPLATE_PLACEHOLDER_UNKNOWN', 'warning', 'send-contract-standard'],
+    ]);
+    expect(published.body.diagnosticsTruncated).toBeUndefined();
+  });
+
+  it('bounds the warnings of a publish answer like every flow answer (50 and the total)', async () => {
+    const demo = demoFlow();
+    const send = demo.nodes.find((node) => node.id === 'send-invoice');
+    if (!send) throw new Error('the demo flow has no send-invoice');
+    const strays = Array.from({ length: 60 }, (_, at) => ({ ...send, id: `stray-${at}` }));
+    const draft = { ...demo, id: 'many-warnings', pipeline: { ...demo.pipeline, id: 'many-warnings' } };
+    draft.nodes = [...demo.nodes, ...strays];
+    expect((await api.call('POST', '/api/v1/flows', { body: { draft } })).status).toBe(201);
+    const published = await api.call<FlowVersionInfo>('POST', '/api/v1/flows/many-warnings/publish');
+    expect(published.status).toBe(201);
+    expect(published.body.diagnostics).toHaveLength(50);
+    expect(published.body.diagnostics?.every((entry) => entry.severity === 'warning')).toBe(true);
+    expect(published.body.diagnosticsTruncated?.total).toBeGreaterThanOrEqual(60);
   });
 
   it('gives the demo templates no warnings', async () => {
