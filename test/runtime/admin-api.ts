@@ -1,6 +1,7 @@
 // A small client for the admin API tests: JSON calls with a role's token, template uploads, and the
 // demo flow's templates and signer, over real HTTP against services from test-services.ts.
 import { existsSync, readFileSync } from 'node:fs';
+import { demoResponsibleUser } from '../support/seed-event-path.ts';
 import { taggedDocx } from '../support/tagged-docx.ts';
 
 const demoTemplates = new URL('../../runtime/demo/templates/', import.meta.url);
@@ -71,7 +72,10 @@ export function adminApi(baseUrl: string, adminToken: string): AdminApi {
   };
 }
 
-/** The templates and the employee the demo flow (schemas/examples/flow.sales.json) refers to. */
+/**
+ * The templates and the employees the demo flow (schemas/examples/flow.sales.json) refers to: the
+ * director, and the example deals' responsible user who signs small contracts.
+ */
 export async function seedDemoReferences(api: AdminApi): Promise<void> {
   const templates = [
     { id: 'contract-large', documentType: 'contract' },
@@ -85,6 +89,8 @@ export async function seedDemoReferences(api: AdminApi): Promise<void> {
       throw new Error(`seeding template ${template.id}: ${uploaded.status} ${uploaded.text}`);
   }
   const director = { id: 'director', name: 'Dana Director', email: 'dana@example.com', role: 'Director' };
-  const saved = await api.call('PUT', '/api/v1/employees/director', { body: director });
-  if (saved.status !== 200) throw new Error(`seeding employee: ${saved.status} ${saved.text}`);
+  for (const employee of [director, demoResponsibleUser]) {
+    const saved = await api.call('PUT', `/api/v1/employees/${employee.id}`, { body: employee });
+    if (saved.status !== 200) throw new Error(`seeding employee ${employee.id}: ${saved.status} ${saved.text}`);
+  }
 }

@@ -48,6 +48,7 @@ describe.each(dialects)('deal event to PDF on %s', (dialect) => {
     expect(firstRun.plan?.actions).toHaveLength(1);
     expect(action).toMatchObject({ kind: 'sendDocument', documentType: 'contract', templateId: 'contract-large' });
     expect(firstRun.plan?.trace?.map((rule) => rule.fired)).toContain(true);
+    expect(firstRun.warnings).toEqual([]);
 
     expect(firstRun.documents).toHaveLength(1);
     const document = firstRun.documents[0] as DocumentInfo;
@@ -130,6 +131,10 @@ describe.each(dialects)('deal event to PDF on %s', (dialect) => {
     const run = await client.settledRun([...runIds][0] as string);
     expect(run.status).toBe('completed');
     expect(run.documents).toHaveLength(1);
+    // A demo small contract is signed by the deal's responsible user (u-7), an employee: no EMPLOYEE_UNKNOWN.
+    expect(run.warnings).toEqual([]);
+    expect(run.documents[0]?.warnings).toEqual([]);
+    expect(run.plan?.actions).toMatchObject([{ templateId: 'contract-standard' }]);
     expect(await countDocuments(harness, 'deal_id', event.deal.id)).toBe(1);
   });
 

@@ -1,5 +1,6 @@
 // The admin's setup that the event → run → document path reads, made through the admin use cases:
-// the demo pipeline, our company, the director who signs large contracts, the demo templates
+// the demo pipeline, our company, the director who signs large contracts, the deals' responsible
+// user who signs the others, the demo templates
 // (or replacements) and the demo flow, published.
 import { buildDemoTemplates } from '../../runtime/demo/build-demo-templates.ts';
 import { createFlow } from '../../runtime/flows/create-flow.ts';
@@ -24,6 +25,14 @@ export const demoDirector: Employee = {
   name: 'Carla Mendes',
   email: 'carla@initech.example',
   role: 'Director',
+};
+
+/** The example deals' responsible user (schemas/examples/deal-event.*.json), who signs small contracts. */
+export const demoResponsibleUser: Employee = {
+  id: 'u-7',
+  name: 'Sam Rivera',
+  email: 'sam.rivera@initech.example',
+  role: 'Account executive',
 };
 
 export type DemoTemplateId = 'contract-standard' | 'contract-large' | 'invoice';
@@ -54,6 +63,7 @@ export async function seedDemoSales(
 ): Promise<void> {
   await saveOurCompany(services, demoOurCompany);
   await saveEmployee(services, demoDirector.id, demoDirector);
+  await saveEmployee(services, demoResponsibleUser.id, demoResponsibleUser);
   const demo = buildDemoTemplates();
   const files: Record<DemoTemplateId, Uint8Array> = {
     'contract-standard': demo['contract-standard.docx'],
