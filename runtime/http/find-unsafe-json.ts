@@ -7,6 +7,7 @@
 import { maxDocumentDepth } from '../../engine/json/find-deep-nesting.ts';
 import { nonFiniteMessage } from '../../engine/json/find-non-finite-number.ts';
 import type { ApiErrorDetail } from '../../schemas/index.ts';
+import { type AppError, validationError } from '../errors/app-error.ts';
 
 /** Tab, line feed and carriage return are text; the other C0 controls are not. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
@@ -71,4 +72,16 @@ export function findUnsafeJson(value: unknown, limit = 50): { problems: ApiError
     }
   }
   return { problems, total };
+}
+
+/** The 400 for what findUnsafeJson found in `subject` (a body, a form): the first named, all counted. */
+export function unsafeJsonError(unsafe: { problems: ApiErrorDetail[]; total: number }, subject: string): AppError {
+  const first = unsafe.problems[0] as ApiErrorDetail;
+  const error = validationError(
+    first.code as string,
+    `${subject} has ${unsafe.total} value(s) inkflow cannot keep as sent; the first: ${first.pointer} ${first.message}`,
+    unsafe.problems,
+  );
+  error.detailsTotal = unsafe.total;
+  return error;
 }

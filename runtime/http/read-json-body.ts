@@ -1,9 +1,9 @@
 // Reads a JSON request body with a size limit and checks it against a schema, so that a route
 // gets either a typed value or a 4xx that points at what to fix.
 import type { Context } from 'koa';
-import type { ApiErrorDetail, SchemaCheck } from '../../schemas/index.ts';
+import type { SchemaCheck } from '../../schemas/index.ts';
 import { AppError, validationError } from '../errors/app-error.ts';
-import { findUnsafeJson } from './find-unsafe-json.ts';
+import { findUnsafeJson, unsafeJsonError } from './find-unsafe-json.ts';
 
 export const defaultJsonLimitBytes = 1_048_576;
 const largeBodyBytes = 256 * 1024;
@@ -49,16 +49,7 @@ export async function readJsonBody<T>(
   // Parsing and walking an 8 MB flow and checking it against the schema take a few hundred ms each:
   // let other requests (/healthz among them) in between instead of holding the loop for both.
   if (raw.length > largeBodyBytes) await new Promise((resolve) => setImmediate(resolve));
-  if (unsafe.total > 0) {
-    const first = unsafe.problems[0] as ApiErrorDetail;
-    const error = validationError(
-      first.code as string,
-      `The body has ${unsafe.total} value(s) inkflow cannot keep as sent; the first: ${first.pointer} ${first.message}`,
-      unsafe.problems,
-    );
-    error.detailsTotal = unsafe.total;
-    throw error;
-  }
+  if (unsafe.total > 0) throw unsafeJsonError(unsafe, 'The body');
   const result = check(value);
   if (!result.ok) {
     const first = result.violations[0];

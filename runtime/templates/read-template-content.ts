@@ -1,4 +1,4 @@
-// GET /templates/:id/content: the DOCX as uploaded, with a file name safe for Content-Disposition.
+// GET /templates/:id/content: the DOCX as uploaded, with the name it was uploaded under.
 import { notFound } from '../errors/app-error.ts';
 import type { RuntimeServices } from '../services.ts';
 
@@ -9,13 +9,9 @@ export interface TemplateContent {
   bytes: Uint8Array;
 }
 
-/** A header-safe file name: quotes, slashes and non-ASCII become _, and it ends in .docx. */
-export function safeDocxFileName(fileName: string, fallback: string): string {
-  const base =
-    fileName
-      .replace(/\.docx$/i, '')
-      .replace(/[^A-Za-z0-9._ -]/g, '_')
-      .trim() || fallback;
+/** The uploaded name, ending in .docx (the HTTP layer's attachment() makes it header-safe). */
+export function docxFileName(fileName: string, fallback: string): string {
+  const base = fileName.replace(/\.docx$/i, '').trim() || fallback;
   return `${base}.docx`;
 }
 
@@ -29,5 +25,5 @@ export async function readTemplateContent(
     .where('id', '=', templateId)
     .executeTakeFirst();
   if (!row) throw notFound('Template', templateId);
-  return { fileName: safeDocxFileName(row.file_name, templateId), bytes: row.content };
+  return { fileName: docxFileName(row.file_name, templateId), bytes: row.content };
 }

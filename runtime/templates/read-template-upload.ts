@@ -6,6 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 import { AppError, validationError } from '../errors/app-error.ts';
+import { findUnsafeJson, unsafeJsonError } from '../http/find-unsafe-json.ts';
 
 export const maxTemplateBytes = 10 * 1024 * 1024;
 // Room for the form's other parts and boundaries on top of the file itself.
@@ -40,6 +41,13 @@ function unreadable(error: Error): AppError {
   );
 }
 
+// The form's text (fields and the file's name) is stored and printed like a JSON body's: the same checks.
+function unsafeText(upload: TemplateUpload): AppError | undefined {
+  const text = { ...upload.fields, ...(upload.file ? { file: upload.file.fileName } : {}) };
+  const unsafe = findUnsafeJson(text);
+  return unsafe.total > 0 ? unsafeJsonError(unsafe, 'The form') : undefined;
+}
+
 export function readTemplateUpload(request: IncomingMessage, maxFileBytes = maxTemplateBytes): Promise<TemplateUpload> {
   if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data')) {
     return Promise.reject(notMultipart());
@@ -51,6 +59,8 @@ export function readTemplateUpload(request: IncomingMessage, maxFileBytes = maxT
     try {
       parser = busboy({
         headers: request.headers,
+        // Browsers and fetch send a file name's UTF-8 bytes as they are; busboy would read them as latin1.
+        defParamCharset: 'utf8',
         limits: { fileSize: maxFileBytes, files: 1, fields: 20, fieldSize: 4096 },
       });
     } catch (error) {
@@ -92,6 +102,7 @@ export function readTemplateUpload(request: IncomingMessage, maxFileBytes = maxT
     parser.on('close', () => {
       if (settled) return;
       settled = true;
+      failure ??= unsafeText(upload);
       if (failure) reject(failure);
       else resolve(upload);
     });

@@ -192,12 +192,47 @@ describe.each(dialects)('admin API bad input on %s', (dialect) => {
       const content = await fetch(`${server.url}/api/v1/templates/contract-large/content`, {
         headers: { authorization: `Bearer ${await issueToken(services, 'admin')}` },
       });
-      expect(content.headers.get('content-disposition')).toBe('attachment; filename="template.docx"');
+      expect(content.headers.get('content-disposition')).toBe(
+        `attachment; filename="template.docx"; filename*=UTF-8''template.docx`,
+      );
       expect(new Uint8Array(await content.arrayBuffer())).toEqual(docx);
       expectError(await api.call('GET', '/api/v1/templates/nope'), 404, 'NOT_FOUND');
       expectError(await api.call('GET', '/api/v1/templates/nope/content'), 404, 'NOT_FOUND');
       expectError(await api.call('DELETE', '/api/v1/templates/nope'), 404, 'NOT_FOUND');
       expect(await count('templates')).toBe(1);
+    });
+
+    it('checks the form fields like JSON text (control characters: 400 TEXT_INVALID naming the field)', async () => {
+      const docx = taggedDocx(['{deal.title}']);
+      const bell = expectError(
+        await upload(docx, { documentType: 'contract', name: 'Contract\u0007 (v2)' }),
+        400,
+        'TEXT_INVALID',
+      );
+      expect(bell.details?.[0]).toMatchObject({ code: 'TEXT_INVALID', pointer: '/name' });
+      expect(bell.message).toContain('/name contains the control character U+0007');
+      const named = await api.upload(
+        { documentType: 'contract', id: 'bad\u001fid' },
+        { name: 'template.docx', bytes: docx },
+      );
+      expect(expectError(named, 400, 'TEXT_INVALID').details?.[0]?.pointer).toBe('/id');
+      expect(await count('templates')).toBe(1);
+    });
+
+    it('names the download with an ASCII fallback and the real name in filename*', async () => {
+      const docx = taggedDocx(['{deal.title}']);
+      const stored = await api.upload(
+        { documentType: 'invoice', id: 'fatura' },
+        { name: 'Fatura São Paulo.docx', bytes: docx },
+      );
+      expect(stored.status).toBe(201);
+      const content = await fetch(`${server.url}/api/v1/templates/fatura/content`, {
+        headers: { authorization: `Bearer ${await issueToken(services, 'admin')}` },
+      });
+      await content.arrayBuffer();
+      expect(content.headers.get('content-disposition')).toBe(
+        `attachment; filename="Fatura Sao Paulo.docx"; filename*=UTF-8''Fatura%20S%C3%A3o%20Paulo.docx`,
+      );
     });
   });
 

@@ -6,6 +6,7 @@ import { docxContentType, readTemplateContent } from '../../templates/read-templ
 import { readTemplateUpload } from '../../templates/read-template-upload.ts';
 import { uploadTemplate } from '../../templates/upload-template.ts';
 import type { RouteModule } from '../app-types.ts';
+import { attachment } from '../content-disposition.ts';
 import { requireRole } from '../require-role.ts';
 
 export const registerTemplatesRoutes: RouteModule = (router, services) => {
@@ -24,7 +25,7 @@ export const registerTemplatesRoutes: RouteModule = (router, services) => {
   router.get('/templates/:id/content', requireRole('admin'), async (ctx) => {
     const content = await readTemplateContent(services, ctx.params.id as string);
     ctx.type = docxContentType;
-    ctx.set('content-disposition', `attachment; filename="${content.fileName}"`);
+    ctx.set('content-disposition', attachment(content.fileName));
     ctx.body = Buffer.from(content.bytes.buffer, content.bytes.byteOffset, content.bytes.byteLength);
   });
   router.delete('/templates/:id', requireRole('admin'), async (ctx) => {
