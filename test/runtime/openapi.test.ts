@@ -113,6 +113,26 @@ describe('OpenAPI document and /healthz', () => {
     });
   });
 
+  it('lists the error codes a template upload can answer, per status', () => {
+    const upload = document.paths['/api/v1/templates']?.post as { responses: Record<string, { description: string }> };
+    const codesOf = (status: string) =>
+      /\(error\.code: ([^)]*)\)/.exec(upload.responses[status]?.description ?? '')?.[1];
+    for (const code of [
+      'TEMPLATE_TOO_MANY_ENTRIES',
+      'TEMPLATE_XML_TOO_LARGE',
+      'TEMPLATE_TOO_MANY_TAGS',
+      'TEMPLATE_TOO_COMPLEX',
+      'TEMPLATE_HAS_REVISIONS',
+      'TEMPLATE_XML_INVALID',
+      'MULTIPART_INVALID',
+      'TEXT_INVALID',
+    ]) {
+      expect(codesOf('400')?.split(', ')).toContain(code);
+    }
+    expect(codesOf('413')).toBe('TEMPLATE_TOO_LARGE');
+    expect(codesOf('503')?.split(', ')).toEqual(['TEMPLATE_WORKERS_BUSY', 'STORAGE_FULL', 'STORAGE_UNAVAILABLE']);
+  });
+
   it('states for each route the roles the route really lets in (403 for the others)', async () => {
     const checked: string[] = [];
     for (const role of ['client', 'analyst'] as const) {

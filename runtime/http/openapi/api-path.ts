@@ -37,6 +37,8 @@ export interface ApiPath {
   responses: Readonly<Record<number, ApiResponse>>;
   /** Error statuses besides 401/403 (added for every route behind a token); each answers ApiError. */
   errors?: readonly number[];
+  /** The error codes (ApiError's error.code) a status can carry, listed in its description. */
+  errorCodes?: Readonly<Record<number, readonly string[]>>;
 }
 
 export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });

@@ -51,8 +51,9 @@ function operation(entry: ApiPath) {
   }
   const errors = [...new Set([...(entry.errors ?? []), ...implicitErrors(entry)])].sort((a, b) => a - b);
   for (const status of errors) {
+    const codes = entry.errorCodes?.[status];
     responses[String(status)] = {
-      description: errorDescriptions[status] ?? 'Error',
+      description: `${errorDescriptions[status] ?? 'Error'}${codes ? ` (error.code: ${codes.join(', ')})` : ''}`,
       content: content('application/json', { $ref: '#/components/schemas/ApiError' }),
     };
   }
