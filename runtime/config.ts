@@ -1,5 +1,5 @@
 // Runtime configuration from the environment. Every variable is listed in the README.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export interface RuntimeConfig {
@@ -17,6 +17,11 @@ export interface RuntimeConfig {
   http: boolean;
   jobLeaseMs: number;
   jobPollMs: number;
+  /**
+   * The host part of worker ids (`host:pid:random`): start-up reclaims the jobs of this host's dead
+   * pids, so containers that share a hostname but not a pid namespace need one each.
+   */
+  workerHost: string;
   pdf: {
     provider: 'warm' | 'cold';
     instances: number;
@@ -58,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     // Short, kept alive by heartbeats every third of it: a dead worker's jobs move within seconds.
     jobLeaseMs: integer(env, 'INKFLOW_JOB_LEASE_MS', 10_000),
     jobPollMs: integer(env, 'INKFLOW_JOB_POLL_MS', 200),
+    workerHost: env.INKFLOW_WORKER_HOST || hostname(),
     pdf: {
       provider,
       instances: integer(env, 'INKFLOW_PDF_INSTANCES', Math.max(1, cores)),

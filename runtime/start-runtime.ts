@@ -45,10 +45,13 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
     // it would have printed. "listening" is said when the token exists.
     adminToken = await ensureAdminToken(services);
     if (server) logger.info({ port: server.port, host: config.host, database: database.dialect }, 'listening');
-    const reclaimed = await reclaimDeadWorkersJobs(database, services.now());
+    const reclaimed = await reclaimDeadWorkersJobs(database, services.now(), config.workerHost);
     if (reclaimed > 0) logger.info({ reclaimed }, 'jobs of a stopped process taken back at start');
     if (config.workers > 0) {
-      workers = startWorkers(services, createJobHandlers(services), { concurrency: config.workers });
+      workers = startWorkers(services, createJobHandlers(services), {
+        concurrency: config.workers,
+        host: config.workerHost,
+      });
       logger.info({ concurrency: config.workers, workerId: workers.workerId }, 'workers started');
     }
   } catch (error) {

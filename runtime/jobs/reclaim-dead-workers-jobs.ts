@@ -2,6 +2,8 @@
 // or the machine rebooted) go back to the queue at once instead of after their lease. Worker ids
 // are `host:pid:random` (start-workers.ts), so "no longer runs" is a signal-0 probe of the pid.
 // Workers of other hosts are left alone: their jobs come back when their (short) lease runs out.
+// "Host" is INKFLOW_WORKER_HOST when set: containers sharing a hostname but not a pid namespace
+// would otherwise take each other's pids for dead ones (README, Operations).
 import { hostname } from 'node:os';
 import type { Database } from '../storage/open-database.ts';
 
@@ -24,7 +26,7 @@ function isRunning(pid: number): boolean {
 }
 
 /** Returns how many jobs were put back. The attempt they were in keeps counting (run-job.ts). */
-export async function reclaimDeadWorkersJobs(database: Database, now: Date): Promise<number> {
+export async function reclaimDeadWorkersJobs(database: Database, now: Date, host = hostname()): Promise<number> {
   const holders = await database.db
     .selectFrom('jobs')
     .select('locked_by')
@@ -35,7 +37,7 @@ export async function reclaimDeadWorkersJobs(database: Database, now: Date): Pro
     .map((row) => row.locked_by)
     .filter((workerId): workerId is string => workerId !== null)
     .filter((workerId) => {
-      const pid = localWorkerPid(workerId);
+      const pid = localWorkerPid(workerId, host);
       return pid !== undefined && pid !== process.pid && !isRunning(pid);
     });
   if (dead.length === 0) return 0;

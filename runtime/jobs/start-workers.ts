@@ -15,6 +15,8 @@ export interface WorkerOptions {
   /** First retry delay; doubles with each attempt. */
   retryBaseMs?: number;
   workerId?: string;
+  /** The host part of the worker id (RuntimeConfig.workerHost); the machine's hostname by default. */
+  host?: string;
 }
 
 export interface WorkerPool {
@@ -27,7 +29,7 @@ export interface WorkerPool {
 export const defaultRetryBaseMs = 1_000;
 
 export function startWorkers(services: RuntimeServices, handlers: JobHandlers, options: WorkerOptions): WorkerPool {
-  const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const workerId = options.workerId ?? `${options.host ?? hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const retryBaseMs = options.retryBaseMs ?? defaultRetryBaseMs;
   const running = new Map<number, JobRow>();
   const handedBack = new Set<number>();

@@ -79,6 +79,23 @@ describe.each(dialects)('lease recovery on %s', (dialect) => {
     }
   });
 
+  it('leaves alone the jobs of a container that shares the hostname but has its own INKFLOW_WORKER_HOST', async () => {
+    const { database } = store;
+    // Another container's pid is not one of ours: with the bare hostname it would look dead here.
+    const config = loadConfig({ INKFLOW_WORKER_HOST: `${hostname()}-a` });
+    expect(config.workerHost).toBe(`${hostname()}-a`);
+    expect(loadConfig({}).workerHost).toBe(hostname());
+    const other = await leasedJob(database, `${hostname()}-b:${await deadPid()}:abc123`, 3_600_000);
+    const ours = await leasedJob(database, `${config.workerHost}:${await deadPid()}:abc123`, 3_600_000);
+    expect(await reclaimDeadWorkersJobs(database, new Date(), config.workerHost)).toBe(1);
+    expect(await statusOf(database, ours)).toBe('queued');
+    expect(await statusOf(database, other)).toBe('running');
+    const pool = startWorkers(queueServices(database), { noop: async () => {} }, { concurrency: 1, host: 'box-a' });
+    expect(pool.workerId).toMatch(new RegExp(`^box-a:${process.pid}:[0-9a-f]{6}$`));
+    await pool.stop(1_000);
+    await database.db.updateTable('jobs').set({ status: 'done' }).where('dedupe_key', 'in', [ours, other]).execute();
+  });
+
   it("moves a dead remote worker's job within seconds with the default lease", async () => {
     const { database } = store;
     const defaults = loadConfig({});
