@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, built at run time from schemas/ (components) and the paths table, so
 // neither the shapes nor the routes it describes can drift from the code.
-import type { ApiPath, JsonSchema } from './api-path.ts';
+import type { ApiPath, ApiQueryParameter, JsonSchema } from './api-path.ts';
 import { apiPaths } from './api-paths.ts';
 import { schemaComponents } from './schema-components.ts';
 
@@ -36,6 +36,17 @@ function content(contentType: string, schema: JsonSchema | undefined) {
   return { [contentType]: schema ? { schema } : {} };
 }
 
+/** A query or header parameter: optional and a string unless the entry says otherwise. */
+function namedParameter(place: 'query' | 'header', parameter: ApiQueryParameter) {
+  return {
+    name: parameter.name,
+    in: place,
+    required: parameter.required ?? false,
+    description: parameter.description,
+    schema: parameter.schema ?? { type: 'string' },
+  };
+}
+
 function operation(entry: ApiPath) {
   const secured = entry.roles !== 'public';
   const responses: Record<string, unknown> = {};
@@ -64,20 +75,8 @@ function operation(entry: ApiPath) {
       required: true,
       schema: entry.params?.[name] ?? defaultPathParameter,
     })),
-    ...(entry.query ?? []).map((query) => ({
-      name: query.name,
-      in: 'query',
-      required: query.required ?? false,
-      description: query.description,
-      schema: query.schema ?? { type: 'string' },
-    })),
-    ...(entry.headers ?? []).map((header) => ({
-      name: header.name,
-      in: 'header',
-      required: header.required ?? false,
-      description: header.description,
-      schema: header.schema ?? { type: 'string' },
-    })),
+    ...(entry.query ?? []).map((query) => namedParameter('query', query)),
+    ...(entry.headers ?? []).map((header) => namedParameter('header', header)),
   ];
   return {
     ...(entry.operationId ? { operationId: entry.operationId } : {}),
