@@ -11,6 +11,7 @@ import { compiledFlowVersion } from '../runs/evaluator-cache.ts';
 import type { RuntimeServices } from '../services.ts';
 import { compareOverEvents } from './compare-over-events.ts';
 import { checkFlowOffLoop } from './flow-checks.ts';
+import { readRuleSet } from './load-active-rule-set.ts';
 import { loadBacktestEvents } from './load-backtest-events.ts';
 import { loadDraft } from './load-draft.ts';
 import { loadValidationContext } from './load-validation-context.ts';
@@ -52,13 +53,8 @@ async function draftEvaluator(services: Services, flowId: string, sent: Flow | u
 
 async function activeEvaluator(services: Services, flowId: string, version: number | null): Promise<Evaluator> {
   if (version === null) return createEvaluator(compileFlows([]));
-  const row = await services.database.db
-    .selectFrom('flow_versions')
-    .select('rule_set')
-    .where('flow_id', '=', flowId)
-    .where('version', '=', version)
-    .executeTakeFirstOrThrow();
-  return compiledFlowVersion(services.database, flowId, version, JSON.parse(row.rule_set) as RuleSet).evaluator;
+  const ruleSet = await readRuleSet(services.database, flowId, version);
+  return compiledFlowVersion(services.database, flowId, version, ruleSet).evaluator;
 }
 
 export async function backtestFlow(

@@ -23,7 +23,8 @@ function cacheOf(database: Database): Map<string, RuleSet> {
   return cache;
 }
 
-async function readRuleSet(database: Database, flowId: string, version: number): Promise<RuleSet> {
+/** A published version's stored rule set, checked against its schema as evaluation reads it. */
+export async function readRuleSet(database: Database, flowId: string, version: number): Promise<RuleSet> {
   const row = await database.db
     .selectFrom('flow_versions')
     .select('rule_set')
