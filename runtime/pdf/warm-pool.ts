@@ -287,8 +287,10 @@ class WarmPool implements PdfConverter {
     this.tasks.add(tracked);
   }
 
+  // The runtime hands in a child logger already tagged `component: 'pdf'`: tagging again here
+  // wrote the key twice into every line.
   private log(level: LogLevel, details: object, message: string): void {
-    this.config.logger[level]({ component: 'pdf', ...details }, message);
+    this.config.logger[level](details, message);
   }
 }
 
