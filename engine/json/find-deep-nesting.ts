@@ -7,10 +7,11 @@ import { type Place, pointerOf } from './json-pointer.ts';
 export const maxConditionDepth = 32;
 
 /**
- * A compiled rule wraps a flow's conditions in four groups of its own
- * (all → any of the paths → all of a path → not for a false branch).
+ * A compiled rule wraps a flow's conditions in up to six groups of its own (all → any of the paths
+ * → any holding 200 of them → all of a path → all holding 200 of its steps → not for a false
+ * branch): the groups of at most maxItems members the schema allows (compile-flow.ts).
  */
-export const maxRuleConditionDepth = maxConditionDepth + 4;
+export const maxRuleConditionDepth = maxConditionDepth + 6;
 
 /** Arrays and objects nested in any document: a flow at the deepest allowed nesting needs about 75. */
 export const maxDocumentDepth = 100;

@@ -11,6 +11,7 @@ import { maxConflictFindings } from '../../engine/validation/check-rule-conflict
 import { hasErrors, validateFlow } from '../../engine/validation/validate-flow.ts';
 import { type ConditionGroup, checkRuleSet, type Flow, maxGroupItems } from '../../schemas/index.ts';
 import {
+  amountAbove,
   chainFlow,
   contractCompletedEvent,
   contractEvent,
@@ -21,6 +22,7 @@ import {
   ladderFlow,
   largeFlowNodes,
   manyTriggersFlow,
+  nestedAmountAbove,
   sendContract,
   webhookFanOutFlow,
 } from '../support/large-flows.ts';
@@ -125,6 +127,19 @@ describe(`flows of ${largeFlowNodes} nodes`, () => {
     expect(ruleSet.rules).toHaveLength(1);
     expect(evaluator.evaluate(contractEvent(62_500)).actions).toHaveLength(1);
     expect(evaluator.evaluate(contractEvent(5)).actions).toHaveLength(1);
+  });
+
+  it('256 paths of 209 steps past the deepest condition: nested groups on both sides, still evaluable', () => {
+    // c0…c7 branch both ways (2^8 paths), then a chain; c7 is nested as deep as allowed, and its
+    // false branch adds a `not`: all → any → any of 200 → all of a path → all of 200 steps → not.
+    const flow = chainFlow(211, (at) => (at === 7 ? nestedAmountAbove(at, maxConditionDepth) : amountAbove(at)));
+    for (let at = 1; at <= 8; at++)
+      flow.edges.push({ id: `f${at}`, source: `c${at - 1}`, target: `c${at}`, sourceHandle: 'false' });
+    const { diagnostics, ruleSet, evaluator } = publish(flow);
+    expect(diagnostics).toEqual([]);
+    expect(ruleSet.rules[0].conditions.all[3].any).toHaveLength(2);
+    expect(evaluator.evaluate(contractEvent(62_500)).actions).toHaveLength(1);
+    expect(evaluator.evaluate(contractEvent(100)).actions).toEqual([]);
   });
 
   it('2,500 triggers into a 2,500-node chain: one rule per stage, each path limit counted over its triggers', () => {

@@ -18,7 +18,9 @@ const pipeline: Flow['pipeline'] = {
 
 const trigger: FlowNode = { id: 'start', type: 'stageEntered', position, data: { stageId: 'contract' } };
 
-const amountAbove = (value: number): ConditionGroup => ({ all: [{ fact: 'amount', operator: 'greaterThan', value }] });
+export const amountAbove = (value: number): ConditionGroup => ({
+  all: [{ fact: 'amount', operator: 'greaterThan', value }],
+});
 
 /** `amount > value` wrapped so that the tree is `depth` groups deep: `all`s around pairs of `not`s. */
 export function nestedAmountAbove(value: number, depth: number): ConditionGroup {
