@@ -101,7 +101,8 @@ export const flowPaths: readonly ApiPath[] = [
     path: `${api}/flows/:id/publish`,
     operationId: 'publishFlow',
     params: { id: identifierParam },
-    summary: 'Publish the draft as the next version and make it active (400 FLOW_INVALID on errors)',
+    summary:
+      'Publish the draft as the next version and make it active (400 FLOW_INVALID on errors; the answer lists its warnings)',
     roles: ['admin'],
     request: { ...json('PublishRequest'), optional: true },
     responses: { 201: { description: 'Published', schema: ref('FlowVersionInfo') } },
