@@ -190,10 +190,11 @@ describe('the runtime under every limit at once (real process)', () => {
   });
 
   const shapes: [string, () => Flow][] = [
-    ['chain', () => chainFlow()],
+    // Chains once compiled to an `all` of 5,001 members and were refused (FLOW_TOO_LARGE): now nested groups.
+    ['chain (publishable)', () => chainFlow()],
     ['ladder', () => ladderFlow()],
     ['fan-out', () => fanOutFlow()],
-    ['deep nesting', () => deepChainFlow()],
+    ['deep nesting (publishable)', () => deepChainFlow()],
     ['fan-out of guarded actions (publishable)', () => guardedFanOutFlow()],
   ];
 
