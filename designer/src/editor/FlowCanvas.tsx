@@ -25,6 +25,7 @@ import {
 import { summarizeNode } from '../graph/node-summary.ts';
 import { useLanguage, useT } from '../i18n/i18n.ts';
 import type { Overlay } from '../state/overlay.ts';
+import { CompactZoom } from './CompactZoom.tsx';
 import { CanvasPipelineContext } from './canvas-context.ts';
 import { kindTitle } from './kind-title.ts';
 import { nodeTypes } from './nodes/node-types.ts';
@@ -53,6 +54,11 @@ export interface FlowCanvasProps {
   measuredVersion?: number;
   ariaLabel?: string;
 }
+
+// Rendering only the visible elements mounts and measures nodes as they scroll into view: with 500
+// nodes at fit view, panning ran at 40-44 fps that way against 51-53 with every node kept mounted
+// (the pane then only moves). Past this size the DOM itself is the larger cost.
+const renderAllUpTo = 1000;
 
 function overlayDecorations(
   base: Map<string, NodeDecoration>,
@@ -169,11 +175,12 @@ function CanvasInner(props: FlowCanvasProps) {
         fitView
         minZoom={0.05}
         maxZoom={2}
-        onlyRenderVisibleElements={flow.nodes.length > 150}
+        onlyRenderVisibleElements={flow.nodes.length > renderAllUpTo}
         aria-label={props.ariaLabel ?? t('canvas.label')}
         ariaLabelConfig={ariaLabelConfig}
         proOptions={{ hideAttribution: true }}
       >
+        <CompactZoom />
         <Background />
         <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} style={{ width: 150, height: 100 }} />
         <Controls showInteractive={false} aria-label={t('canvas.controls')} />

@@ -1,6 +1,8 @@
 // With ?bench=1 in the URL, the bench (npm run bench:designer) drives the editor through
 // window.__inkflowDesigner. Never installed otherwise; the token never goes in the URL.
 import type { Flow } from '../../../schemas/types.generated.ts';
+import type { ElkPlace } from '../graph/elk-engine.ts';
+import { warmLayout } from '../graph/layout.ts';
 import { useFlowStore } from '../state/flow-store.ts';
 import { autoLayout } from './commands.ts';
 import { lastValidationMs } from './validation.ts';
@@ -9,8 +11,11 @@ declare global {
   interface Window {
     __inkflowDesigner?: {
       loadFlow: (flow: Flow) => void;
-      layout: () => Promise<number>;
+      /** Auto-layout in the worker, or on the page's thread (`inProcess`, the baseline). */
+      layout: (place?: ElkPlace) => Promise<number>;
       validateMs: () => number;
+      /** Starts and warms ELK where `layout` will run it (the editor warms the worker on idle). */
+      warm: (place?: ElkPlace) => Promise<void>;
     };
   }
 }
@@ -24,7 +29,8 @@ export function installBenchHook(): void {
       useFlowStore.getState().setFlow(flow);
       if (openId) useFlowStore.setState({ flowId: openId });
     },
-    layout: () => autoLayout(),
+    layout: (place) => autoLayout(place),
     validateMs: () => lastValidationMs(),
+    warm: (place) => warmLayout(place),
   };
 }

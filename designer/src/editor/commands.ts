@@ -4,6 +4,7 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import type { NodeKind } from '../../../engine/flow/node-kinds.ts';
 import { type ClipboardContent, copySelection, parseClipboard, pasteContent } from '../graph/clipboard.ts';
 import { refuseConnection } from '../graph/connection-rules.ts';
+import type { ElkPlace } from '../graph/elk-engine.ts';
 import { addEdge, addNode, addNote, type Position, removeElements } from '../graph/flow-edits.ts';
 import type { CanvasEdge, CanvasNode } from '../graph/flow-mapping.ts';
 import { layoutFlow } from '../graph/layout.ts';
@@ -97,11 +98,14 @@ export function duplicateSelected(): void {
   pasteGiven(copySelection(flow, selectedNodeIds));
 }
 
-export async function autoLayout(): Promise<number> {
+/** ELK runs in a Web Worker; `inProcess` (the bench's baseline) runs it on the page's thread. */
+export async function autoLayout(place: ElkPlace = 'worker'): Promise<number> {
   const flow = useFlowStore.getState().flow;
   if (!flow) return 0;
   const started = performance.now();
-  const laid = await layoutFlow(flow);
+  const laid = await layoutFlow(flow, place);
+  // Edited while ELK worked: the layout is of an older flow and would undo those edits.
+  if (useFlowStore.getState().flow !== flow) return performance.now() - started;
   historyGate.cut();
   useFlowStore.getState().updateFlow(() => laid);
   const elapsed = performance.now() - started;

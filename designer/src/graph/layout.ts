@@ -1,27 +1,13 @@
 // Auto-layout with elkjs: layered, left to right, condition outputs in true-then-false order.
-// Notes keep their place (they annotate an area, not a node). Plain async function, no React.
-import type { ELK, ELKConstructorArguments } from 'elkjs/lib/elk-api.js';
+// Notes keep their place (they annotate an area, not a node). Plain async function, no React:
+// ELK itself runs in a Web Worker in the page and in-process in Node (elk-engine.ts).
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Flow } from '../../../schemas/types.generated.ts';
+import { dropWorker, type ElkPlace, elkAt } from './elk-engine.ts';
 import { moveElements, type Position } from './flow-edits.ts';
 
 export const nodeWidth = 240;
 export const nodeHeight = 84;
-
-type ElkConstructor = new (options?: ELKConstructorArguments) => ELK;
-
-let elk: ELK | undefined;
-
-// elkjs is 1.5 MB: loaded on the first layout, not with the app. It is CommonJS, so its
-// constructor arrives as `.default` (Vite, Node) or doubly wrapped.
-async function loadElk(): Promise<ELK> {
-  if (elk) return elk;
-  const module = (await import('elkjs/lib/elk.bundled.js')) as unknown as {
-    default: ElkConstructor | { default: ElkConstructor };
-  };
-  const Elk = typeof module.default === 'function' ? module.default : module.default.default;
-  elk = new Elk();
-  return elk;
-}
 
 // Measured with 500 nodes / 600 edges: considerModelOrder multiplied the time by 4-5 and the
 // greedy switch by 2; condition ports in a fixed order keep the true branch above the false one.
@@ -47,11 +33,27 @@ const firstOfEachId = (flow: Flow) => {
 
 const portId = (nodeId: string, handle: string) => `${nodeId}::${handle}`;
 
-/** New positions per node id (top-left corners, as React Flow and the flow document use). */
-export async function computeLayout(flow: Flow): Promise<Map<string, Position>> {
+async function runLayout(graph: ElkNode, place: ElkPlace): Promise<ElkNode> {
+  try {
+    return await (await elkAt(place)).layout(graph);
+  } catch (error) {
+    if (place !== 'worker') throw error;
+    // The worker did not start (blocked, missing file): the page lays out by itself, as before.
+    console.error(error);
+    dropWorker();
+    return (await elkAt('inProcess')).layout(graph);
+  }
+}
+
+/**
+ * New positions per node id (top-left corners, as React Flow and the flow document use).
+ * `place` is where ELK runs: the worker (in-process where there is none) or, for the bench's
+ * baseline, in-process on the calling thread.
+ */
+export async function computeLayout(flow: Flow, place: ElkPlace = 'worker'): Promise<Map<string, Position>> {
   const ids = new Set(flow.nodes.map((node) => node.id));
   const conditions = new Set(flow.nodes.filter((node) => node.type === 'condition').map((node) => node.id));
-  const graph = {
+  const graph: ElkNode = {
     id: 'root',
     layoutOptions: flow.nodes.length > bigFlow ? { ...layoutOptions, ...bigFlowOptions } : layoutOptions,
     children: firstOfEachId(flow).map((node) =>
@@ -83,7 +85,7 @@ export async function computeLayout(flow: Flow): Promise<Map<string, Position>> 
         targets: [edge.target],
       })),
   };
-  const laid = await (await loadElk()).layout(graph);
+  const laid = await runLayout(graph, place);
   const positions = new Map<string, Position>();
   for (const child of laid.children ?? []) {
     positions.set(child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) });
@@ -92,22 +94,38 @@ export async function computeLayout(flow: Flow): Promise<Map<string, Position>> 
 }
 
 /**
- * Loads ELK and lays out a tiny graph once: the first real layout then runs on warm (JIT-compiled)
- * code, which measured 3-8x faster than a cold first call.
+ * Starts ELK and lays out a small flow-shaped graph once (where the real layouts will run): the
+ * first real layout then runs on warm (JIT-compiled) code, which measured 3-8x faster than a cold
+ * first call. In the worker this costs the page nothing.
  */
-export async function warmLayout(): Promise<void> {
-  const instance = await loadElk();
-  await instance.layout({
-    id: 'warm',
-    layoutOptions: { ...layoutOptions, ...bigFlowOptions },
-    children: [
-      { id: 'a', width: 10, height: 10 },
-      { id: 'b', width: 10, height: 10 },
-    ],
-    edges: [{ id: 'ab', sources: ['a'], targets: ['b'] }],
-  });
+export async function warmLayout(place: ElkPlace = 'worker'): Promise<void> {
+  const children: ElkNode[] = [];
+  const edges: { id: string; sources: string[]; targets: string[] }[] = [];
+  for (let group = 0; group < 8; group++) {
+    const id = (name: string) => `${group}-${name}`;
+    children.push({ id: id('trigger'), width: nodeWidth, height: nodeHeight });
+    children.push({
+      id: id('condition'),
+      width: nodeWidth,
+      height: nodeHeight,
+      layoutOptions: { 'elk.portConstraints': 'FIXED_ORDER' },
+      ports: ['true', 'false'].map((handle, index) => ({
+        id: portId(id('condition'), handle),
+        width: 8,
+        height: 8,
+        layoutOptions: { 'elk.port.side': 'EAST', 'elk.port.index': String(index) },
+      })),
+    });
+    children.push({ id: id('a'), width: nodeWidth, height: nodeHeight });
+    children.push({ id: id('b'), width: nodeWidth, height: nodeHeight });
+    edges.push({ id: id('t'), sources: [id('trigger')], targets: [id('condition')] });
+    edges.push({ id: id('ta'), sources: [portId(id('condition'), 'true')], targets: [id('a')] });
+    edges.push({ id: id('fb'), sources: [portId(id('condition'), 'false')], targets: [id('b')] });
+    edges.push({ id: id('tb'), sources: [id('trigger')], targets: [id('b')] });
+  }
+  await runLayout({ id: 'warm', layoutOptions: { ...layoutOptions, ...bigFlowOptions }, children, edges }, place);
 }
 
-export async function layoutFlow(flow: Flow): Promise<Flow> {
-  return moveElements(flow, await computeLayout(flow));
+export async function layoutFlow(flow: Flow, place: ElkPlace = 'worker'): Promise<Flow> {
+  return moveElements(flow, await computeLayout(flow, place));
 }

@@ -1,6 +1,6 @@
 // A flow node on the canvas: kind, label, summary, its problems (icon + text) and its handles.
 // Memoised: React Flow re-renders it only when its canvas node object changes.
-import { Handle, type Node, type NodeProps, Position, type ReactFlowState, useStore } from '@xyflow/react';
+import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo, useContext } from 'react';
 import { roleOf } from '../../../../engine/flow/node-kinds.ts';
 import type { FlowNodeData } from '../../graph/flow-mapping.ts';
@@ -11,11 +11,9 @@ import { kindTitle } from '../kind-title.ts';
 
 const roleIcons = { trigger: '▶', condition: '◆', action: '✉' } as const;
 
-// Zoomed out this far the text is unreadable anyway: a card shows its kind and problem icon only,
-// which keeps a 500-node flow cheap to draw. Re-renders only when the zoom crosses the threshold.
-const compactBelowZoom = 0.45;
-const isCompact = (state: ReactFlowState) => state.transform[2] < compactBelowZoom;
-
+// Zoomed out (below 0.45, CompactZoom.tsx) the text is unreadable anyway: the canvas gets the class
+// `is-compact` and CSS hides label, summary, problems and note (the box keeps its size, so nothing is
+// measured again) and shows the problem count. One class on the canvas, not 500 cards re-rendered.
 function FlowNodeCardView({ data, selected }: NodeProps<Node<FlowNodeData>>) {
   const t = useT();
   const pipeline = useContext(CanvasPipelineContext);
@@ -24,7 +22,6 @@ function FlowNodeCardView({ data, selected }: NodeProps<Node<FlowNodeData>>) {
   const issues = decoration?.issues ?? [];
   const errors = issues.filter((issue) => issue.severity === 'error').length;
   const label = 'label' in node.data ? node.data.label : undefined;
-  const compact = useStore(isCompact);
   const classes = [
     'flow-node',
     `role-${role}`,
@@ -41,14 +38,14 @@ function FlowNodeCardView({ data, selected }: NodeProps<Node<FlowNodeData>>) {
           <span className={`state-badge state-badge-${decoration.state}`}>{t(`overlay.${decoration.state}`)}</span>
         )}
       </div>
-      {!compact && label && <div className="flow-node-label">{label}</div>}
-      {!compact && <div className="flow-node-summary">{summarizeNode(node, pipeline)}</div>}
-      {compact && issues.length > 0 && (
-        <div className={errors > 0 ? 'issue-error' : 'issue-warning'}>
+      {label && <div className="flow-node-label">{label}</div>}
+      <div className="flow-node-summary">{summarizeNode(node, pipeline)}</div>
+      {issues.length > 0 && (
+        <div className={`flow-node-issue-count ${errors > 0 ? 'issue-error' : 'issue-warning'}`} aria-hidden="true">
           {errors > 0 ? '✖' : '⚠'} {issues.length}
         </div>
       )}
-      {!compact && issues.length > 0 && (
+      {issues.length > 0 && (
         <ul className="flow-node-issues">
           {issues.slice(0, 2).map((issue) => (
             <li key={`${issue.code}:${issue.message}`} className={`issue-${issue.severity}`}>
@@ -60,7 +57,7 @@ function FlowNodeCardView({ data, selected }: NodeProps<Node<FlowNodeData>>) {
           {issues.length > 2 && <li>{t('canvas.moreIssues', { count: issues.length - 2 })}</li>}
         </ul>
       )}
-      {!compact && decoration?.note && <div className="flow-node-note">{decoration.note}</div>}
+      {decoration?.note && <div className="flow-node-note">{decoration.note}</div>}
       {role === 'trigger' && <Handle type="source" position={Position.Right} aria-label={t('canvas.output')} />}
       {role === 'condition' && (
         <>
@@ -92,4 +89,19 @@ function FlowNodeCardView({ data, selected }: NodeProps<Node<FlowNodeData>>) {
   );
 }
 
-export const FlowNodeCard = memo(FlowNodeCardView);
+type CardProps = NodeProps<Node<FlowNodeData>>;
+const sameDecoration = (a: FlowNodeData['decoration'], b: FlowNodeData['decoration']) =>
+  a === b ||
+  (a !== undefined && b !== undefined && a.issuesKey === b.issuesKey && a.state === b.state && a.note === b.note);
+
+// What the card shows; its position is not in it, so a move or an auto-layout of 500 nodes moves
+// their wrappers without rendering any card again.
+const sameCard = (a: CardProps, b: CardProps): boolean =>
+  a.id === b.id &&
+  a.selected === b.selected &&
+  a.data.readOnly === b.data.readOnly &&
+  a.data.node.type === b.data.node.type &&
+  a.data.node.data === b.data.node.data &&
+  sameDecoration(a.data.decoration, b.data.decoration);
+
+export const FlowNodeCard = memo(FlowNodeCardView, sameCard);
