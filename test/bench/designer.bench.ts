@@ -1,12 +1,16 @@
 // npm run bench:designer — the designer in Debian's Chromium (playwright-core) against the real
 // runtime, with a flow of 500 nodes and 600 edges (test/support/big-flow.ts):
-//   open + layout: from navigating to the editor until every node is on the canvas, then elkjs
-//     auto-layout until the laid-out nodes are painted;
+//   open: from navigating to the editor until every node is painted at its stored position (the
+//     canvas is interactive; no layout is waited for), and the open of a copy with every node at
+//     (0,0), which the editor lays out as it opens (in a cold ELK worker);
+//   auto-layout on demand: elkjs in the editor's Web Worker until the laid-out nodes are painted,
+//     and the longest frame meanwhile, against the baseline in the same run: ELK on the page's
+//     thread (the path before the worker);
 //   fps while panning and zooming: requestAnimationFrame callbacks counted during scripted drags of
 //     the pane and wheel zooms;
-//   validation per edit: the engine's validateFlow as the editor runs it on each change (the
-//     editor's own timing, read through its ?bench=1 hook), and edit → next painted frame.
-// Printed against the targets: open + layout < 1 s, >= 50 fps, < 50 ms per edit.
+//   validation per edit: the engine's validateFlow as the editor runs it when one condition's data
+//     changes (the editor's own timing, read through its ?bench=1 hook), and edit → next frame.
+// Printed against the targets: open (+ layout) < 1 s, >= 50 fps, < 50 ms per edit.
 import type { Page } from 'playwright-core';
 import type { Flow } from '../../schemas/index.ts';
 import { signIn, startBrowserSession } from '../browser/support/browser-session.ts';
@@ -91,6 +95,16 @@ async function zoom(page: Page, box: { x: number; y: number; width: number; heig
   for (let step = 0; step < 60; step++) await page.mouse.wheel(0, step < 30 ? -120 : 120);
 }
 
+/** The bench flow on a pipeline of its own (one flow per pipeline), every node at (0,0). */
+function stackedCopy(flow: Flow): Flow {
+  return {
+    ...flow,
+    id: `${flow.id}-stacked`,
+    pipeline: { ...flow.pipeline, id: `${flow.pipeline.id}-stacked` },
+    nodes: flow.nodes.map((node) => ({ ...node, position: { x: 0, y: 0 } })),
+  };
+}
+
 async function main() {
   const session = await startBrowserSession();
   try {
@@ -102,14 +116,26 @@ async function main() {
     const { page } = session;
     const nodes = page.locator('.react-flow__node');
 
+    const paintedCount = (count: number) =>
+      page.waitForFunction(
+        (least) =>
+          document.querySelectorAll('.react-flow__node').length >= least &&
+          new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))),
+        count,
+        { timeout: 60_000 },
+      );
+
+    // Open: the flow at its stored positions, painted and interactive (no layout is waited for).
     const openStart = Date.now();
     await page.goto(`${session.baseUrl}/?bench=1#/editor/${flow.id}`);
-    await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node').length >= count, 500, {
-      timeout: 60_000,
-    });
+    await paintedCount(flow.nodes.length);
     const openMs = Date.now() - openStart;
-    // Auto-layout as the user gets it (ELK in the editor's Web Worker, warmed on idle), then the
-    // baseline: the same flow laid out by ELK on the page's own thread (the path before the worker).
+    // ELK's worker is started and warmed on idle once the editor is open; off the page's thread.
+    const warmStart = Date.now();
+    await page.evaluate(() => window.__inkflowDesigner?.warm('worker'));
+    const warmMs = Date.now() - warmStart;
+    // Auto-layout on demand (L) as the user gets it, then the baseline: the same flow laid out by
+    // ELK on the page's own thread, warmed the same way (the path before the worker).
     const worker = await timeLayout(page, 'worker');
     await page.evaluate((original) => window.__inkflowDesigner?.loadFlow(original), flow);
     await page.evaluate(() => window.__inkflowDesigner?.warm('inProcess'));
@@ -121,37 +147,58 @@ async function main() {
     const panFps = await countFrames(page, () => pan(page, pane));
     const zoomFps = await countFrames(page, () => zoom(page, pane));
 
+    // An edit as the side panel makes it: one condition's data replaced through the store.
     const validation: number[] = [];
     const editToFrame: number[] = [];
     for (let edit = 0; edit < 15; edit++) {
-      const changed: Flow = structuredClone(flow);
-      const condition = changed.nodes.find((node) => node.id === `g${edit}-large`);
-      if (condition?.type === 'condition') {
-        condition.data.conditions = { all: [{ fact: 'amount', operator: 'greaterThan', value: 1000 * edit + 7 }] };
-      }
-      const timing = await page.evaluate(async (next) => {
+      const timing = await page.evaluate(async (at) => {
         const hook = window.__inkflowDesigner as NonNullable<typeof window.__inkflowDesigner>;
         const started = performance.now();
-        hook.loadFlow(next);
+        hook.editNodeData(`g${at}-large`, {
+          conditions: { all: [{ fact: 'amount', operator: 'greaterThan', value: 1000 * at + 7 }] },
+        });
         await new Promise((resolve) => requestAnimationFrame(resolve));
         return { validateMs: hook.validateMs(), frameMs: performance.now() - started };
-      }, changed);
+      }, edit);
       validation.push(timing.validateMs);
       editToFrame.push(timing.frameMs);
     }
+
+    // A flow file whose nodes all sit at (0,0): the editor lays it out as it opens, in a cold worker.
+    const stacked = stackedCopy(flow);
+    await session.api('POST', '/api/v1/flows', { draft: stacked });
+    const stackedStart = Date.now();
+    // Another query string, so the page loads afresh (a new hash alone would not reload it).
+    await page.goto(`${session.baseUrl}/?bench=1&cold=1#/editor/${stacked.id}`);
+    await page.waitForFunction(
+      () => {
+        const spots = new Set(
+          [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((node) => node.style.transform),
+        );
+        return spots.size > 100 && new Promise((resolve) => requestAnimationFrame(() => resolve(true)));
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
+    const stackedMs = Date.now() - stackedStart;
+
     const fps = Math.min(panFps, zoomFps);
+    const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+    const openAndLayout = openMs + worker.paintedMs;
     const lines = [
       `designer bench: ${flow.nodes.length} nodes, ${flow.edges.length} edges, Chromium 1280x800 (software rendering)`,
       '',
-      `open (navigate → ${rendered} nodes on the canvas)   ${openMs.toFixed(0).padStart(6)} ms`,
-      `auto-layout in the Web Worker → painted       ${worker.paintedMs.toFixed(0).padStart(6)} ms   (ELK ${worker.inPageMs.toFixed(0)} ms; longest frame ${worker.longestFrameGapMs.toFixed(0)} ms)`,
+      `open (navigate → ${rendered} nodes painted at their positions) ${openMs.toFixed(0).padStart(6)} ms   target < ${targets.openAndLayoutMs} ms: ${verdict(openMs < targets.openAndLayoutMs)}`,
+      `open of a flow with every node at (0,0), laid out as it opens ${stackedMs.toFixed(0).padStart(5)} ms   target < ${targets.openAndLayoutMs} ms: ${verdict(stackedMs < targets.openAndLayoutMs)}`,
+      `ELK worker warm-up after open (off the page's thread) ${warmMs.toFixed(0).padStart(6)} ms`,
+      `auto-layout (L) in the Web Worker → painted   ${worker.paintedMs.toFixed(0).padStart(6)} ms   (ELK ${worker.inPageMs.toFixed(0)} ms; longest frame ${worker.longestFrameGapMs.toFixed(0)} ms)`,
       `  baseline: ELK on the page's thread → painted ${mainThread.paintedMs.toFixed(0).padStart(6)} ms   (ELK ${mainThread.inPageMs.toFixed(0)} ms; longest frame ${mainThread.longestFrameGapMs.toFixed(0)} ms)`,
-      `  page frozen during layout: worker / baseline ${(worker.longestFrameGapMs / mainThread.longestFrameGapMs).toFixed(2).padStart(6)}×`,
-      `open + layout                                  ${(openMs + worker.paintedMs).toFixed(0).padStart(6)} ms   target < ${targets.openAndLayoutMs} ms: ${openMs + worker.paintedMs < targets.openAndLayoutMs ? 'met' : 'NOT met'}`,
+      `  longest frame during layout, worker / baseline ${(worker.longestFrameGapMs / mainThread.longestFrameGapMs).toFixed(2).padStart(4)}×`,
+      `open + auto-layout (worker)                    ${openAndLayout.toFixed(0).padStart(6)} ms   target < ${targets.openAndLayoutMs} ms: ${verdict(openAndLayout < targets.openAndLayoutMs)}`,
       `  baseline (open + layout on the page's thread) ${(openMs + mainThread.paintedMs).toFixed(0).padStart(5)} ms`,
       `fps while panning                              ${panFps.toFixed(1).padStart(6)}`,
-      `fps while zooming                              ${zoomFps.toFixed(1).padStart(6)}      target >= ${targets.fps}: ${fps >= targets.fps ? 'met' : 'NOT met'}`,
-      `validation per edit (validateFlow), median     ${median(validation).toFixed(1).padStart(6)} ms (max ${Math.max(...validation).toFixed(1)})   target < ${targets.validationMs} ms: ${median(validation) < targets.validationMs ? 'met' : 'NOT met'}`,
+      `fps while zooming                              ${zoomFps.toFixed(1).padStart(6)}      target >= ${targets.fps}: ${verdict(fps >= targets.fps)}`,
+      `validation per edit (validateFlow), median     ${median(validation).toFixed(1).padStart(6)} ms (max ${Math.max(...validation).toFixed(1)})   target < ${targets.validationMs} ms: ${verdict(median(validation) < targets.validationMs)}`,
       `edit → next frame (validation + render), median ${median(editToFrame).toFixed(1).padStart(5)} ms`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,11 +1,12 @@
 // The flow editor: toolbar, palette, canvas, side panel and problems for one flow.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { canEdit, useSession } from '../api/session.ts';
 import { ErrorText } from '../app/ErrorText.tsx';
 import { warmLayout } from '../graph/layout.ts';
+import { positionsMissing } from '../graph/positions-missing.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useFlowStore } from '../state/flow-store.ts';
-import { focusNode } from './commands.ts';
+import { autoLayout, focusNode } from './commands.ts';
 import { EditorCanvas } from './EditorCanvas.tsx';
 import { Palette } from './Palette.tsx';
 import { ProblemsList } from './ProblemsList.tsx';
@@ -34,6 +35,15 @@ export function FlowEditor({ flowId, focusNodeId }: { flowId: string; focusNodeI
     const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
     idle(() => void warmLayout());
   }, []);
+  // A flow whose nodes all sit on one spot (a generated file) is laid out as it opens, in ELK's
+  // worker; any other opens at its stored positions at once, without waiting for a layout.
+  const laidOutOnOpen = useRef<string | null>(null);
+  useEffect(() => {
+    if (readOnly || loadedId !== flowId || laidOutOnOpen.current === flowId) return;
+    laidOutOnOpen.current = flowId;
+    const opened = useFlowStore.getState().flow;
+    if (opened && positionsMissing(opened)) void autoLayout();
+  }, [readOnly, loadedId, flowId]);
   // Opened from the stage board on one rule: select and centre its node once the flow is in.
   useEffect(() => {
     if (focusNodeId && loadedId === flowId) {

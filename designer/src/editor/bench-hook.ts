@@ -1,7 +1,8 @@
 // With ?bench=1 in the URL, the bench (npm run bench:designer) drives the editor through
 // window.__inkflowDesigner. Never installed otherwise; the token never goes in the URL.
-import type { Flow } from '../../../schemas/types.generated.ts';
+import type { Flow, FlowNode } from '../../../schemas/types.generated.ts';
 import type { ElkPlace } from '../graph/elk-engine.ts';
+import { updateNodeData } from '../graph/flow-edits.ts';
 import { warmLayout } from '../graph/layout.ts';
 import { useFlowStore } from '../state/flow-store.ts';
 import { autoLayout } from './commands.ts';
@@ -11,6 +12,8 @@ declare global {
   interface Window {
     __inkflowDesigner?: {
       loadFlow: (flow: Flow) => void;
+      /** One node's data replaced through the store, as the side panel's forms do. */
+      editNodeData: (nodeId: string, data: unknown) => void;
       /** Auto-layout in the worker, or on the page's thread (`inProcess`, the baseline). */
       layout: (place?: ElkPlace) => Promise<number>;
       validateMs: () => number;
@@ -29,6 +32,8 @@ export function installBenchHook(): void {
       useFlowStore.getState().setFlow(flow);
       if (openId) useFlowStore.setState({ flowId: openId });
     },
+    editNodeData: (nodeId, data) =>
+      useFlowStore.getState().updateFlow((flow) => updateNodeData(flow, nodeId, data as FlowNode['data'])),
     layout: (place) => autoLayout(place),
     validateMs: () => lastValidationMs(),
     warm: (place) => warmLayout(place),
