@@ -143,3 +143,40 @@ describe('findContradiction: never a false "never true"', () => {
     expect(neverTrue).toBeGreaterThan(100);
   });
 });
+
+describe('findContradiction with a verdict cache (the rule-conflict check shares one per flow)', () => {
+  const large = amount('greaterThan', 50_000);
+  const small = amount('lessThan', 10);
+  const eu = region('equal', 'EU');
+  const lists: Condition[][] = [
+    [large, small],
+    [large, { not: small }],
+    [{ not: large }, small],
+    [large, eu, { not: eu }],
+    [{ any: [large, eu] }, { not: large }],
+    [large],
+  ];
+
+  it('answers as without it and spends the same budget, the first time and from the cache', () => {
+    const verdicts = new Map<string, boolean>();
+    for (let round = 0; round < 2; round++) {
+      for (const conditions of lists) {
+        const cached = { remaining: 10_000 };
+        const plain = { remaining: 10_000 };
+        expect(findContradiction(conditions, cached, verdicts)).toEqual(findContradiction(conditions, plain));
+        expect(cached.remaining).toBe(plain.remaining);
+      }
+    }
+    // Keyed by the comparisons' identity: a second round adds no verdict.
+    expect(verdicts.size).toBeGreaterThan(0);
+    const size = verdicts.size;
+    for (const conditions of lists) findContradiction(conditions, undefined, verdicts);
+    expect(verdicts.size).toBe(size);
+  });
+
+  it('tells apart two comparisons with the same fact but different values', () => {
+    const verdicts = new Map<string, boolean>();
+    expect(findContradiction([large, { not: amount('greaterThan', 40_000) }], undefined, verdicts)).toBeDefined();
+    expect(findContradiction([large, { not: amount('greaterThan', 60_000) }], undefined, verdicts)).toBeUndefined();
+  });
+});
