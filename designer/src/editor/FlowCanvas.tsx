@@ -27,6 +27,7 @@ import { useLanguage, useT } from '../i18n/i18n.ts';
 import type { Overlay } from '../state/overlay.ts';
 import { CompactZoom } from './CompactZoom.tsx';
 import { CanvasPipelineContext } from './canvas-context.ts';
+import { edgeTypes } from './FlowEdge.tsx';
 import { kindTitle } from './kind-title.ts';
 import { nodeTypes } from './nodes/node-types.ts';
 
@@ -151,6 +152,7 @@ function CanvasInner(props: FlowCanvasProps) {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={editable ? handlers.onNodesChange : undefined}
         onEdgesChange={editable ? handlers.onEdgesChange : undefined}
         onConnect={editable ? handlers.onConnect : undefined}

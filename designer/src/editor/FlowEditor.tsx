@@ -6,7 +6,7 @@ import { warmLayout } from '../graph/layout.ts';
 import { positionsMissing } from '../graph/positions-missing.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useFlowStore } from '../state/flow-store.ts';
-import { autoLayout, focusNode } from './commands.ts';
+import { autoLayout, focusNode, prepareAutoLayout } from './commands.ts';
 import { EditorCanvas } from './EditorCanvas.tsx';
 import { Palette } from './Palette.tsx';
 import { ProblemsList } from './ProblemsList.tsx';
@@ -17,6 +17,11 @@ import { Toolbar } from './Toolbar.tsx';
 import { useFlowDocument } from './use-flow-document.ts';
 import { useLiveDiagnostics } from './use-live-diagnostics.ts';
 import { useEditorShortcuts } from './use-shortcuts.ts';
+
+const scheduleIdle = (callback: () => void): void => {
+  if (window.requestIdleCallback) window.requestIdleCallback(callback);
+  else setTimeout(callback, 200);
+};
 
 export function FlowEditor({ flowId, focusNodeId }: { flowId: string; focusNodeId?: string }) {
   const t = useT();
@@ -32,8 +37,7 @@ export function FlowEditor({ flowId, focusNodeId }: { flowId: string; focusNodeI
   useEffect(() => {
     void useRuntimeData.getState().load();
     // ELK is fetched and warmed while the user looks at the flow, not when they press Auto-layout.
-    const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
-    idle(() => void warmLayout());
+    scheduleIdle(() => void warmLayout());
   }, []);
   // A flow whose nodes all sit on one spot (a generated file) is laid out as it opens, in ELK's
   // worker; any other opens at its stored positions at once, without waiting for a layout.
@@ -43,6 +47,8 @@ export function FlowEditor({ flowId, focusNodeId }: { flowId: string; focusNodeI
     laidOutOnOpen.current = flowId;
     const opened = useFlowStore.getState().flow;
     if (opened && positionsMissing(opened)) void autoLayout();
+    // The others get their layout ready in the worker, so Auto-layout (L) applies at once.
+    else scheduleIdle(() => void prepareAutoLayout());
   }, [readOnly, loadedId, flowId]);
   // Opened from the stage board on one rule: select and centre its node once the flow is in.
   useEffect(() => {

@@ -7,7 +7,7 @@ import { refuseConnection } from '../graph/connection-rules.ts';
 import type { ElkPlace } from '../graph/elk-engine.ts';
 import { addEdge, addNode, addNote, type Position, removeElements } from '../graph/flow-edits.ts';
 import type { CanvasEdge, CanvasNode } from '../graph/flow-mapping.ts';
-import { layoutFlow } from '../graph/layout.ts';
+import { layoutFlow, prepareLayout } from '../graph/layout.ts';
 import { t } from '../i18n/i18n.ts';
 import { historyGate, useFlowStore } from '../state/flow-store.ts';
 
@@ -111,6 +111,12 @@ export async function autoLayout(place: ElkPlace = 'worker'): Promise<number> {
   const elapsed = performance.now() - started;
   requestAnimationFrame(() => canvas?.fitView({ padding: 0.1 }));
   return elapsed;
+}
+
+/** Lays out the open flow in ELK's worker before anyone asks (FlowEditor, on idle). */
+export function prepareAutoLayout(): Promise<void> {
+  const flow = useFlowStore.getState().flow;
+  return flow ? prepareLayout(flow).catch(() => undefined) : Promise.resolve();
 }
 
 export function fitView(): void {

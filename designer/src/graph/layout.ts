@@ -45,6 +45,21 @@ async function runLayout(graph: ElkNode, place: ElkPlace): Promise<ElkNode> {
   }
 }
 
+// The last graph laid out per place and its answer (or the layout in flight): moves do not change
+// ELK's input, so "lay out again" after dragging, or right after the editor prepared the layout of
+// the flow it opened (prepareLayout), answers without running ELK again.
+const lastLayouts = new Map<ElkPlace, { key: string; laid: Promise<ElkNode> }>();
+
+function laidOut(graph: ElkNode, place: ElkPlace): Promise<ElkNode> {
+  const key = JSON.stringify(graph);
+  const last = lastLayouts.get(place);
+  if (last?.key === key) return last.laid;
+  const laid = runLayout(graph, place);
+  lastLayouts.set(place, { key, laid });
+  laid.catch(() => lastLayouts.get(place)?.laid === laid && lastLayouts.delete(place));
+  return laid;
+}
+
 /**
  * New positions per node id (top-left corners, as React Flow and the flow document use).
  * `place` is where ELK runs: the worker (in-process where there is none) or, for the bench's
@@ -85,7 +100,7 @@ export async function computeLayout(flow: Flow, place: ElkPlace = 'worker'): Pro
         targets: [edge.target],
       })),
   };
-  const laid = await runLayout(graph, place);
+  const laid = await laidOut(graph, place);
   const positions = new Map<string, Position>();
   for (const child of laid.children ?? []) {
     positions.set(child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) });
@@ -144,4 +159,14 @@ async function warmOnce(place: ElkPlace): Promise<void> {
 
 export async function layoutFlow(flow: Flow, place: ElkPlace = 'worker'): Promise<Flow> {
   return moveElements(flow, await computeLayout(flow, place));
+}
+
+/**
+ * Lays the flow out in the worker ahead of any request (the editor calls it on idle once a flow is
+ * open), so Auto-layout applies at once while the flow's nodes and edges stay as they are. Off the
+ * page's thread, and the best warm-up ELK can get.
+ */
+export async function prepareLayout(flow: Flow): Promise<void> {
+  await warmLayout('worker');
+  await computeLayout(flow, 'worker');
 }
