@@ -11,6 +11,7 @@ import { useT } from '../i18n/i18n.ts';
 import { ApiErrorText } from '../screens/shared/ApiErrorText.tsx';
 import { ConfirmDialog } from '../screens/shared/ConfirmDialog.tsx';
 import { may } from '../screens/shared/permissions.ts';
+import { publishFindings } from './publish-findings.ts';
 
 export interface PublishSlotProps {
   flowId: string;
@@ -80,6 +81,7 @@ export function PublishSlot({ flowId, dirty, disabledReason, saveDraft, diagnost
           <a href={routeHash('history', [flowId])}>{t('screens.publish.history')}</a>
         </span>
       ) : null}
+      {published ? <PublishedFindings version={published} /> : null}
       <ConfirmDialog
         open={open}
         title={t('screens.publish.title')}
@@ -108,5 +110,29 @@ export function PublishSlot({ flowId, dirty, disabledReason, saveDraft, diagnost
         <ApiErrorText error={error} />
       </ConfirmDialog>
     </span>
+  );
+}
+
+/** The published version's warnings, from the publish answer (the dialog has closed by then). */
+function PublishedFindings({ version }: { version: VersionInfo }) {
+  const t = useT();
+  const findings = publishFindings(version);
+  if (findings.total === 0) return null;
+  return (
+    <details className="publish-findings" open>
+      <summary>⚠ {t('screens.publish.findings', { version: version.version, count: findings.total })}</summary>
+      <ul>
+        {findings.shown.map((diagnostic, at) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the same code may repeat on one node
+          <li key={at}>
+            <code>{diagnostic.code}</code>
+            {diagnostic.nodeId ? ` (${diagnostic.nodeId})` : ''}: {diagnostic.message}
+          </li>
+        ))}
+      </ul>
+      {findings.notShown > 0 ? (
+        <p className="muted">{t('screens.publish.findingsMore', { count: findings.notShown })}</p>
+      ) : null}
+    </details>
   );
 }

@@ -2,6 +2,7 @@
 // priority, company signer (responsible user or an employee), counterparties, order, link expiry.
 import { useEffect } from 'react';
 import type { SendDocumentNode, SendDocumentSettings } from '../../../../schemas/types.generated.ts';
+import { useSession } from '../../api/session.ts';
 import { contactRoles } from '../../graph/contact-roles.ts';
 import { useT } from '../../i18n/i18n.ts';
 import { useFlowStore } from '../../state/flow-store.ts';
@@ -19,10 +20,13 @@ export function SendDocumentForm({ node }: { node: SendDocumentNode }) {
   const employees = useRuntimeData((state) => state.employees);
   const flow = useFlowStore((state) => state.flow);
   const recent = useRuntimeData((state) => state.recentEvents);
+  // Lists the role may not read were never asked: their pickers are disabled and say why.
+  const withheld = useRuntimeData((state) => state.withheld);
+  const { role } = useSession();
   const pipelineId = flow?.pipeline.id;
   useEffect(() => {
-    if (pipelineId) void useRuntimeData.getState().loadRecentEvents(pipelineId);
-  }, [pipelineId]);
+    if (pipelineId) void useRuntimeData.getState().loadRecentEvents(pipelineId, role);
+  }, [pipelineId, role]);
   const roles = flow ? contactRoles(flow, recent && recent.pipelineId === pipelineId ? recent.events : []) : [];
   const data = node.data;
   const set = (patch: Partial<SendDocumentSettings>, field: string) => update({ ...data, ...patch }, field);
@@ -49,10 +53,20 @@ export function SendDocumentForm({ node }: { node: SendDocumentNode }) {
           </>
         )}
       </Field>
-      <Field label={t('send.template')} hint={templates === null ? t('send.templatesUnavailable') : undefined}>
+      <Field
+        label={t('send.template')}
+        hint={
+          withheld.templates
+            ? t('screens.editor.templatesWithheld', { role: role ?? '' })
+            : templates === null
+              ? t('send.templatesUnavailable')
+              : undefined
+        }
+      >
         {(id) => (
           <select
             id={id}
+            disabled={withheld.templates}
             value={data.templateId}
             onChange={(event) => set({ templateId: event.target.value }, 'templateId')}
           >
@@ -94,10 +108,14 @@ export function SendDocumentForm({ node }: { node: SendDocumentNode }) {
           />
         )}
       </Field>
-      <Field label={t('send.companySigner')}>
+      <Field
+        label={t('send.companySigner')}
+        hint={withheld.employees ? t('screens.editor.employeesWithheld', { role: role ?? '' }) : undefined}
+      >
         {(id) => (
           <select
             id={id}
+            disabled={withheld.employees}
             value={
               data.companySigner.kind === 'employee' ? `employee:${data.companySigner.employeeId}` : 'responsibleUser'
             }

@@ -2,7 +2,7 @@
 // the chosen run's plan, trace on the canvas of the version that ran it, and documents. Refreshes
 // every 1.5 s while a visible run is not settled. Route: #/runs/<runId?>.
 import '../../styles/screens.css';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { RunStatus } from '../../../../schemas/index.ts';
 import { runsApi } from '../../api/runs.ts';
 import { navigate, useRoute } from '../../app/navigate.ts';
@@ -10,9 +10,11 @@ import { useT } from '../../i18n/i18n.ts';
 import { ApiErrorText } from '../shared/ApiErrorText.tsx';
 import { formatTime } from '../shared/format-time.ts';
 import { useAsync } from '../shared/use-async.ts';
+import { filterChoices } from './filter-choices.ts';
 import { RunDetail } from './RunDetail.tsx';
 import { emptyRunFilter, matchesRun, pollDelay, type RunFilter, runQuery, runStage } from './run-filters.ts';
 import { StatusText } from './StatusText.tsx';
+import { useFilterSources } from './use-filter-sources.ts';
 
 const statuses: RunStatus[] = ['accepted', 'running', 'completed', 'failed'];
 
@@ -33,7 +35,10 @@ export function RunsScreen() {
     return () => clearTimeout(timer);
   }, [delay, runs.reload, runs.data]);
 
-  const text = (key: 'dealId' | 'stageId' | 'documentType', label: string) => (
+  const sources = useFilterSources();
+  const choices = useMemo(() => filterChoices({ ...sources, runs: runs.data ?? [] }), [sources, runs.data]);
+
+  const text = (key: 'dealId', label: string) => (
     <div className="form-row">
       <label htmlFor={`runs-${key}`}>{label}</label>
       <input
@@ -41,6 +46,27 @@ export function RunsScreen() {
         value={draft[key]}
         onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
       />
+    </div>
+  );
+  // A value chosen earlier stays listed even when no source names it any more.
+  const picker = (key: 'stageId' | 'documentType', label: string, options: { value: string; text: string }[]) => (
+    <div className="form-row">
+      <label htmlFor={`runs-${key}`}>{label}</label>
+      <select
+        id={`runs-${key}`}
+        value={draft[key]}
+        onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
+      >
+        <option value="">{t(key === 'stageId' ? 'screens.runs.anyStage' : 'screens.runs.anyDocumentType')}</option>
+        {draft[key] && !options.some((option) => option.value === draft[key]) ? (
+          <option value={draft[key]}>{draft[key]}</option>
+        ) : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.text}
+          </option>
+        ))}
+      </select>
     </div>
   );
   return (
@@ -56,8 +82,16 @@ export function RunsScreen() {
           }}
         >
           {text('dealId', t('screens.runs.dealId'))}
-          {text('stageId', t('screens.runs.stageId'))}
-          {text('documentType', t('screens.runs.documentType'))}
+          {picker(
+            'stageId',
+            t('screens.runs.stageId'),
+            choices.stages.map((stage) => ({ value: stage.stageId, text: stage.label })),
+          )}
+          {picker(
+            'documentType',
+            t('screens.runs.documentType'),
+            choices.documentTypes.map((type) => ({ value: type, text: type })),
+          )}
           <div className="form-row">
             <label htmlFor="runs-status">{t('screens.runs.status')}</label>
             <select

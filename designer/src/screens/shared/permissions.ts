@@ -10,6 +10,9 @@ export const may = {
   rollback: admin,
   manageTemplates: admin,
   previewDocuments: admin,
+  /** GET /templates and GET /employees are admin-only: other roles are not asked (no 403s). */
+  readTemplates: admin,
+  readEmployees: admin,
   /** Stored events and runs hold the deal's personal data: admin and the CRM client, not analysts. */
   readStoredEvents: (role) => role === 'admin' || role === 'client',
   readRuns: (role) => role === 'admin' || role === 'client',

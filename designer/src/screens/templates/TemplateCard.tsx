@@ -9,6 +9,7 @@ import { useT } from '../../i18n/i18n.ts';
 import { ApiErrorText } from '../shared/ApiErrorText.tsx';
 import { formatTime } from '../shared/format-time.ts';
 import { PdfView } from '../shared/PdfView.tsx';
+import type { PreviewDeal } from './preview-deal.ts';
 
 /** Signature marks arrive once signing lands (not in TemplateInfo yet): shown when present. */
 type TemplateExtras = { marks?: unknown[] };
@@ -26,23 +27,37 @@ export function TemplateCard({
   template,
   canManage,
   onDelete,
+  previewDeal,
 }: {
   template: TemplateInfo;
   canManage: boolean;
   onDelete: () => void;
+  /** The deal chosen for previews (undefined deal: the runtime's demo deal). */
+  previewDeal: () => PreviewDeal;
 }) {
   const t = useT();
   const [pdf, setPdf] = useState<PdfAnswer | undefined>();
   const [error, setError] = useState<unknown>();
+  const [dealProblem, setDealProblem] = useState<string | undefined>();
   const [busy, setBusy] = useState<'download' | 'preview' | undefined>();
   const extras = template as TemplateInfo & TemplateExtras;
   const act = (kind: 'download' | 'preview') => {
-    setBusy(kind);
     setError(undefined);
+    setDealProblem(undefined);
+    const deal = kind === 'preview' ? previewDeal() : undefined;
+    if (deal && !deal.ok) {
+      setDealProblem(
+        deal.reason === 'noEvent'
+          ? t('screens.templates.previewDealNoEvent')
+          : t('screens.templates.previewDealProblems', { count: deal.problems.length }),
+      );
+      return;
+    }
+    setBusy(kind);
     const done =
       kind === 'download'
         ? templatesApi.download(template.id).then((blob) => saveBlob(blob, template.fileName))
-        : templatesApi.preview(template.id).then(setPdf);
+        : templatesApi.preview(template.id, deal?.deal).then(setPdf);
     done.catch(setError).finally(() => setBusy(undefined));
   };
   return (
@@ -102,6 +117,7 @@ export function TemplateCard({
           </>
         ) : null}
       </div>
+      {dealProblem ? <ErrorText>{dealProblem}</ErrorText> : null}
       <ApiErrorText error={error} />
       {pdf ? (
         <PdfView

@@ -2,7 +2,7 @@
 // placeholders, marks and warnings, download it, preview it filled with a sample deal as PDF, and
 // delete it (the runtime refuses while a published flow uses it, and says which).
 import '../../styles/screens.css';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { TemplateInfo } from '../../../../schemas/index.ts';
 import { useSession } from '../../api/session.ts';
 import { templatesApi } from '../../api/templates.ts';
@@ -11,6 +11,9 @@ import { ApiErrorText } from '../shared/ApiErrorText.tsx';
 import { ConfirmDialog } from '../shared/ConfirmDialog.tsx';
 import { may } from '../shared/permissions.ts';
 import { useAsync } from '../shared/use-async.ts';
+import type { Problem } from '../test-deal/sample-event.ts';
+import { PreviewDealPanel } from './PreviewDealPanel.tsx';
+import { type PreviewChoice, previewDeal } from './preview-deal.ts';
 import { TemplateCard } from './TemplateCard.tsx';
 import { UploadForm } from './UploadForm.tsx';
 import { byDocumentType } from './upload-check.ts';
@@ -24,6 +27,15 @@ export function TemplatesScreen() {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
   const canManage = may.manageTemplates(role);
+  const [previewChoice, setPreviewChoice] = useState<PreviewChoice>({ kind: 'demo' });
+  const [previewProblems, setPreviewProblems] = useState<Problem[]>([]);
+  const onPreviewChoice = useCallback((choice: PreviewChoice) => setPreviewChoice(choice), []);
+  // Problems of the sample form land under its inputs; the card says the preview waits for them.
+  const resolvePreviewDeal = () => {
+    const deal = previewDeal(previewChoice);
+    setPreviewProblems(!deal.ok && deal.reason === 'problems' ? deal.problems : []);
+    return deal;
+  };
 
   const confirmDelete = () => {
     if (!deleting) return;
@@ -57,6 +69,9 @@ export function TemplatesScreen() {
           ✓ {notice}
         </p>
       ) : null}
+      {canManage && may.previewDocuments(role) ? (
+        <PreviewDealPanel onChoice={onPreviewChoice} problems={previewProblems} />
+      ) : null}
       <ApiErrorText error={templates.error} />
       {templates.loading && !templates.data ? <p>{t('common.loading')}</p> : null}
       {byDocumentType(templates.data ?? []).map(([documentType, list]) => (
@@ -70,6 +85,7 @@ export function TemplatesScreen() {
                 key={template.id}
                 template={template}
                 canManage={canManage}
+                previewDeal={resolvePreviewDeal}
                 onDelete={() => {
                   setDeleteError(undefined);
                   setDeleting(template);
