@@ -165,9 +165,15 @@ async function main() {
       const timing = await page.evaluate(async (at) => {
         const hook = window.__inkflowDesigner as NonNullable<typeof window.__inkflowDesigner>;
         const started = performance.now();
+        const before = hook.validations();
         hook.editNodeData(`g${at}-large`, {
           conditions: { all: [{ fact: 'amount', operator: 'greaterThan', value: 1000 * at + 7 }] },
         });
+        // The editor validates in a deferred render: wait for this edit's validation, then a frame.
+        for (let frame = 0; frame < 300 && hook.validations() === before; frame++) {
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        }
+        if (hook.validations() === before) throw new Error('the edit was never validated');
         await new Promise((resolve) => requestAnimationFrame(resolve));
         return { validateMs: hook.validateMs(), frameMs: performance.now() - started };
       }, edit);
@@ -211,7 +217,7 @@ async function main() {
       `fps while panning                              ${panFps.toFixed(1).padStart(6)}`,
       `fps while zooming                              ${zoomFps.toFixed(1).padStart(6)}      target >= ${targets.fps}: ${verdict(fps >= targets.fps)}`,
       `validation per edit (validateFlow), median     ${median(validation).toFixed(1).padStart(6)} ms (max ${Math.max(...validation).toFixed(1)})   target < ${targets.validationMs} ms: ${verdict(median(validation) < targets.validationMs)}`,
-      `edit → next frame (validation + render), median ${median(editToFrame).toFixed(1).padStart(5)} ms`,
+      `edit → validated and painted, median           ${median(editToFrame).toFixed(1).padStart(5)} ms`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

@@ -6,7 +6,7 @@ import { updateNodeData } from '../graph/flow-edits.ts';
 import { warmLayout } from '../graph/layout.ts';
 import { useFlowStore } from '../state/flow-store.ts';
 import { autoLayout, prepareAutoLayout } from './commands.ts';
-import { lastValidationMs } from './validation.ts';
+import { lastValidationMs, validationRuns } from './validation.ts';
 
 declare global {
   interface Window {
@@ -17,6 +17,7 @@ declare global {
       /** Auto-layout in the worker, or on the page's thread (`inProcess`, the baseline). */
       layout: (place?: ElkPlace) => Promise<number>;
       validateMs: () => number;
+      validations: () => number;
       /** Starts and warms ELK where `layout` will run it (the editor warms the worker on idle). */
       warm: (place?: ElkPlace) => Promise<void>;
       /** The layout the editor prepares in the worker once a flow is open (Auto-layout then applies it). */
@@ -38,6 +39,7 @@ export function installBenchHook(): void {
       useFlowStore.getState().updateFlow((flow) => updateNodeData(flow, nodeId, data as FlowNode['data'])),
     layout: (place) => autoLayout(place),
     validateMs: () => lastValidationMs(),
+    validations: () => validationRuns(),
     warm: (place) => warmLayout(place),
     // Starts it if the editor's idle callback has not yet (the two share one ELK run).
     prepared: () => prepareAutoLayout(),

@@ -5,10 +5,16 @@ import { type ValidationContext, validateFlow } from '../../../engine/validation
 import type { Diagnostic, Flow } from '../../../schemas/types.generated.ts';
 
 let lastMs = 0;
+let runs = 0;
 
 /** Milliseconds the last real validation took (the bench reads it). */
 export function lastValidationMs(): number {
   return lastMs;
+}
+
+/** How many real validations ran (the bench waits for the one of its edit). */
+export function validationRuns(): number {
+  return runs;
 }
 
 function sameLogic(a: Flow, b: Flow): boolean {
@@ -31,6 +37,7 @@ export function createLiveValidator() {
     const started = performance.now();
     const { diagnostics } = validateFlow(flow, context);
     lastMs = performance.now() - started;
+    runs++;
     last = { flow, context, diagnostics };
     return diagnostics;
   };
