@@ -1,0 +1,112 @@
+// Gaps closed after the first browser walk, checked in Chromium against the real runtime: a clean
+// console on load (the favicon), template previews filled with a stored event or a typed sample
+// deal, the runs screen's stage and document-type pickers, and an analyst's editor that asks the
+// runtime nothing the role may not read (no 403) and says why those pickers are disabled.
+import type { Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TokenInfo } from '../../schemas/index.ts';
+import { exampleEvent } from '../support/examples.ts';
+import { type BrowserSession, signIn, startBrowserSession } from './support/browser-session.ts';
+
+const previewPath = '/api/v1/templates/contract-standard/preview';
+
+/** The JSON body of the next template preview the page sends, once the button is pressed. */
+async function previewBody(page: Page): Promise<{ deal?: { id: string; amount?: number } } | undefined> {
+  const sent = page.waitForRequest((request) => request.url().endsWith(previewPath));
+  await page.getByRole('button', { name: 'Preview contract-standard with a sample deal (PDF)' }).click();
+  const body = (await sent).postData();
+  return body ? JSON.parse(body) : undefined;
+}
+
+describe('designer gaps in Chromium', () => {
+  let session: BrowserSession;
+  const failed: string[] = [];
+  const consoleErrors: string[] = [];
+  const recordFailure = (response: Response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  };
+
+  beforeAll(async () => {
+    session = await startBrowserSession();
+    const event = exampleEvent('contract');
+    event.eventId = 'gaps-stored-contract';
+    event.deal = { ...event.deal, id: 'D-gaps-stored', amount: 81000 };
+    expect((await session.api('POST', '/api/v1/events', event)).status).toBe(202);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('loads the designer with no failed request and a clean console (favicon served)', async () => {
+    const { page } = session;
+    page.on('response', recordFailure);
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    await signIn(session);
+    await page.waitForLoadState('networkidle');
+    expect((await fetch(`${session.baseUrl}/favicon.svg`)).status).toBe(200);
+    expect(failed).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('previews a template with a typed sample deal and with a stored event', async () => {
+    const { page } = session;
+    await page.getByRole('link', { name: 'Templates' }).click();
+    expect(await previewBody(page)).toBeUndefined();
+
+    await page.getByLabel('Fill the previews with').selectOption('form');
+    await page.getByLabel('Amount', { exact: true }).fill('777');
+    const typed = await previewBody(page);
+    expect(typed?.deal).toMatchObject({ id: 'TEST-1', amount: 777 });
+    await expect
+      .poll(() => page.getByLabel('contract-standard filled with a sample deal').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+
+    await page.getByLabel('Fill the previews with').selectOption('stored');
+    const picker = page.getByLabel('Or load an event the runtime received');
+    await expect.poll(() => picker.locator('option[value="gaps-stored-contract"]').count()).toBe(1);
+    await picker.selectOption('gaps-stored-contract');
+    await page.getByRole('button', { name: 'Load event' }).click();
+    await expect.poll(() => page.getByText(/Previews use deal D-gaps-stored/).count()).toBe(1);
+    expect((await previewBody(page))?.deal).toMatchObject({ id: 'D-gaps-stored', amount: 81000 });
+    await session.screenshot('template-preview-deal');
+  });
+
+  it('offers the pipeline’s stages and the known document types as run filters', async () => {
+    const { page } = session;
+    await page.getByRole('link', { name: 'Runs and documents' }).click();
+    const stage = page.getByRole('combobox', { name: 'Stage', exact: true });
+    const documentType = page.getByRole('combobox', { name: 'Document type', exact: true });
+    await expect.poll(() => stage.locator('option').allTextContents()).toContain('Contract');
+    await expect.poll(() => documentType.locator('option').allTextContents()).toContain('invoice');
+    expect(await documentType.locator('option').allTextContents()).toContain('contract');
+    await stage.selectOption('contract');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /^Open the run of deal D-gaps-stored/ }).count()).toBe(1);
+    expect(failed).toEqual([]);
+  });
+
+  it('opens the editor as an analyst without a 403, with the admin-only pickers disabled and why', async () => {
+    const issued = await session.api<TokenInfo>('POST', '/api/v1/tokens', { name: 'gaps-analyst', role: 'analyst' });
+    expect(issued.status).toBe(201);
+    const page = await session.context.newPage();
+    const refused: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 403) refused.push(new URL(response.url()).pathname);
+    });
+    await page.goto(`${session.baseUrl}/`);
+    await page.getByLabel('API token').fill(issued.body.token ?? '');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Stage board' }).waitFor();
+    await page.goto(`${session.baseUrl}/#/editor/sales-documents/send-contract-large`);
+    await page.getByLabel('Template', { exact: true }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByLabel('Template', { exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByLabel('Signs for our company').isDisabled()).toBe(true);
+    expect(await page.getByText(/templates are for admins, and your role \(analyst\)/).count()).toBe(1);
+    expect(await page.getByText(/employees are for admins, and your role \(analyst\)/).count()).toBe(1);
+    expect(refused).toEqual([]);
+    await page.close();
+  });
+});
