@@ -1180,7 +1180,7 @@ truncated: boolean
  */
 sizeLimited?: boolean
 /**
- * Time spent comparing, in milliseconds.
+ * Time spent reading the stored events and comparing them, in milliseconds.
  */
 ms: number
 }

@@ -9,10 +9,9 @@ import type { BacktestRequest, BacktestResult, Flow, Role, RuleSet } from '../..
 import { notFound, validationError } from '../errors/app-error.ts';
 import { compiledFlowVersion } from '../runs/evaluator-cache.ts';
 import type { RuntimeServices } from '../services.ts';
-import { compareOverEvents } from './compare-over-events.ts';
+import { compareStoredEvents } from './compare-stored-events.ts';
 import { checkFlowOffLoop } from './flow-checks.ts';
 import { readRuleSet } from './load-active-rule-set.ts';
-import { loadBacktestEvents } from './load-backtest-events.ts';
 import { loadDraft } from './load-draft.ts';
 import { loadValidationContext } from './load-validation-context.ts';
 import { errorDetails } from './publish-flow.ts';
@@ -71,18 +70,19 @@ export async function backtestFlow(
   if (!flow) throw notFound('Flow', flowId);
   const draft = await draftEvaluator(services, flowId, request.draft);
   const active = await activeEvaluator(services, flowId, flow.active_version);
-  const { events, sizeLimited } = await loadBacktestEvents(
-    services,
-    flow.pipeline_id,
-    request.limit ?? defaultBacktestLimit,
-  );
   const started = performance.now();
   const keep = role === 'admin' ? listedDifferences : 0;
-  const compared = await compareOverEvents(draft, active, events, { keep });
+  // Reading, parsing and comparing go page by page together (see compare-stored-events.ts).
+  const compared = await compareStoredEvents(services, draft, active, {
+    pipelineId: flow.pipeline_id,
+    limit: request.limit ?? defaultBacktestLimit,
+    keep,
+  });
+  const { sizeLimited } = compared;
   return {
     flowId,
     activeVersion: flow.active_version,
-    eventsCompared: events.length,
+    eventsCompared: compared.eventsCompared,
     eventsChanged: compared.eventsChanged,
     perRule: compared.perRule,
     differences: compared.differences,
