@@ -15,10 +15,10 @@ import { toFacts } from '../../engine/facts/to-facts.ts';
 import { backtestFlow } from '../../runtime/flows/backtest-flow.ts';
 import { compareOverEvents } from '../../runtime/flows/compare-over-events.ts';
 import { compareStoredEvents } from '../../runtime/flows/compare-stored-events.ts';
-import type { RuntimeServices } from '../../runtime/services.ts';
 import type { DealEvent, Flow, RuleSet } from '../../schemas/index.ts';
 import { benchEvents, benchFlows } from '../support/bench-workload.ts';
 import { createTestServices, type TestDialect } from '../support/test-services.ts';
+import { previousLoad } from './previous-backtest-load.ts';
 
 const target = 100_000;
 const rulesOverAllPipelines = 5_000; // 100 per pipeline
@@ -155,38 +155,6 @@ async function storeWorkload(services: Awaited<ReturnType<typeof createTestServi
       )
       .execute();
   }
-}
-
-/** The previous loadBacktestEvents, kept as the baseline: an OR cursor, pages of 1,000, all parsed first. */
-async function previousLoad(services: RuntimeServices, pipelineId: string, limit: number): Promise<DealEvent[]> {
-  const events: DealEvent[] = [];
-  let before: { createdAt: string; id: string } | undefined;
-  while (events.length < limit) {
-    let query = services.database.db
-      .selectFrom('events')
-      .innerJoin('runs', 'runs.id', 'events.run_id')
-      .select(['events.payload', 'runs.created_at', 'runs.id'])
-      .where('runs.pipeline_id', '=', pipelineId);
-    if (before) {
-      const cursor = before;
-      query = query.where((eb) =>
-        eb.or([
-          eb('runs.created_at', '<', cursor.createdAt),
-          eb.and([eb('runs.created_at', '=', cursor.createdAt), eb('runs.id', '<', cursor.id)]),
-        ]),
-      );
-    }
-    const rows = await query
-      .orderBy('runs.created_at', 'desc')
-      .orderBy('runs.id', 'desc')
-      .limit(Math.min(1_000, limit - events.length))
-      .execute();
-    for (const row of rows) events.push(JSON.parse(row.payload) as DealEvent);
-    const last = rows.at(-1);
-    if (!last || rows.length < 1_000) break;
-    before = { createdAt: last.created_at, id: last.id };
-  }
-  return events;
 }
 
 /** The previous and the new stored path over the same store, in alternating rounds (the machine is noisy). */
