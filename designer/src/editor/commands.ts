@@ -5,9 +5,9 @@ import type { NodeKind } from '../../../engine/flow/node-kinds.ts';
 import { type ClipboardContent, copySelection, parseClipboard, pasteContent } from '../graph/clipboard.ts';
 import { refuseConnection } from '../graph/connection-rules.ts';
 import type { ElkPlace } from '../graph/elk-engine.ts';
-import { addEdge, addNode, addNote, type Position, removeElements } from '../graph/flow-edits.ts';
+import { addEdge, addNode, addNote, moveElements, type Position, removeElements } from '../graph/flow-edits.ts';
 import type { CanvasEdge, CanvasNode } from '../graph/flow-mapping.ts';
-import { layoutFlow, prepareLayout } from '../graph/layout.ts';
+import { computeLayout, prepareLayout } from '../graph/layout.ts';
 import { t } from '../i18n/i18n.ts';
 import { historyGate, useFlowStore } from '../state/flow-store.ts';
 
@@ -103,13 +103,14 @@ export async function autoLayout(place: ElkPlace = 'worker'): Promise<number> {
   const flow = useFlowStore.getState().flow;
   if (!flow) return 0;
   const started = performance.now();
-  const laid = await layoutFlow(flow, place);
-  // Edited while ELK worked: the layout is of an older flow and would undo those edits.
-  if (useFlowStore.getState().flow !== flow) return performance.now() - started;
+  const positions = await computeLayout(flow, place);
+  // ELK works off the page's thread, so the flow may have changed meanwhile: the new positions go
+  // onto the flow as it is now (edits kept, nodes added since keep theirs), never another flow's.
+  if (useFlowStore.getState().flow?.id !== flow.id) return performance.now() - started;
   historyGate.cut();
-  useFlowStore.getState().updateFlow(() => laid);
+  useFlowStore.getState().updateFlow((current) => moveElements(current, positions));
   const elapsed = performance.now() - started;
-  requestAnimationFrame(() => canvas?.fitView({ padding: 0.1 }));
+  if (canvas) requestAnimationFrame(() => canvas?.fitView({ padding: 0.1 }));
   return elapsed;
 }
 
