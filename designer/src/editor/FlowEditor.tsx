@@ -2,7 +2,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { canEdit, useSession } from '../api/session.ts';
 import { ErrorText } from '../app/ErrorText.tsx';
-import { warmLayout } from '../graph/layout.ts';
 import { positionsMissing } from '../graph/positions-missing.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useFlowStore } from '../state/flow-store.ts';
@@ -18,6 +17,7 @@ import { useFlowDocument } from './use-flow-document.ts';
 import { useLiveDiagnostics } from './use-live-diagnostics.ts';
 import { useEditorShortcuts } from './use-shortcuts.ts';
 
+const prepareAfterMs = 1000;
 const scheduleIdle = (callback: () => void): void => {
   if (window.requestIdleCallback) window.requestIdleCallback(callback);
   else setTimeout(callback, 200);
@@ -36,8 +36,6 @@ export function FlowEditor({ flowId, focusNodeId }: { flowId: string; focusNodeI
 
   useEffect(() => {
     void useRuntimeData.getState().load();
-    // ELK is fetched and warmed while the user looks at the flow, not when they press Auto-layout.
-    scheduleIdle(() => void warmLayout());
   }, []);
   // A flow whose nodes all sit on one spot (a generated file) is laid out as it opens, in ELK's
   // worker; any other opens at its stored positions at once, without waiting for a layout.
@@ -47,8 +45,10 @@ export function FlowEditor({ flowId, focusNodeId }: { flowId: string; focusNodeI
     laidOutOnOpen.current = flowId;
     const opened = useFlowStore.getState().flow;
     if (opened && positionsMissing(opened)) void autoLayout();
-    // The others get their layout ready in the worker, so Auto-layout (L) applies at once.
-    else scheduleIdle(() => void prepareAutoLayout());
+    // The others get ELK started, warmed and their layout ready in the worker while the user looks
+    // at the flow, so Auto-layout (L) applies at once. A second later: on 2 shared cores the worker
+    // starting during the first frames slowed the open itself.
+    else setTimeout(() => scheduleIdle(() => void prepareAutoLayout()), prepareAfterMs);
   }, [readOnly, loadedId, flowId]);
   // Opened from the stage board on one rule: select and centre its node once the flow is in.
   useEffect(() => {
