@@ -72,7 +72,9 @@ export function SendDocumentForm({ node }: { node: SendDocumentNode }) {
           >
             <option value="">{t('send.chooseTemplate')}</option>
             {data.templateId && !ofType.some((template) => template.id === data.templateId) && (
-              <option value={data.templateId}>{t('send.unknownTemplate', { id: data.templateId })}</option>
+              <option value={data.templateId}>
+                {withheld.templates ? data.templateId : t('send.unknownTemplate', { id: data.templateId })}
+              </option>
             )}
             {ofType.map((template) => (
               <option key={template.id} value={template.id}>
@@ -137,7 +139,9 @@ export function SendDocumentForm({ node }: { node: SendDocumentNode }) {
                 (employee) => data.companySigner.kind === 'employee' && employee.id === data.companySigner.employeeId,
               ) && (
                 <option value={`employee:${data.companySigner.employeeId}`}>
-                  {t('send.unknownEmployee', { id: data.companySigner.employeeId })}
+                  {withheld.employees
+                    ? data.companySigner.employeeId
+                    : t('send.unknownEmployee', { id: data.companySigner.employeeId })}
                 </option>
               )}
             {(employees ?? []).map((employee) => (
