@@ -3,12 +3,12 @@
 // in this batch) gets the run it made then. The unique key on events.event_id decides, so two
 // processes accepting the same event at once still make one run.
 import type { Kysely } from 'kysely';
+import { canonicalJson } from '../../engine/json/canonical-json.ts';
 import type { DealEvent, EventAccepted } from '../../schemas/index.ts';
 import { type AppError, conflict } from '../errors/app-error.ts';
 import { enqueueJobs } from '../jobs/enqueue-job.ts';
 import { timeOrderedId } from '../runs/time-ordered-id.ts';
 import type { DatabaseSchema } from '../storage/database-schema.ts';
-import { canonicalJson } from './canonical-json.ts';
 
 export const evaluateRunJob = 'evaluate-run';
 

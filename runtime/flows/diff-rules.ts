@@ -1,17 +1,8 @@
 // Rule-level difference between two compiled rule sets: rules are matched by name (flow, trigger
 // node, action node), and a changed rule lists what changed in it. Pure.
-import type { CompiledRule, FlowDiff, RuleChange } from '../../schemas/index.ts';
 
-/** JSON with object keys sorted, so that key order never counts as a change. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+import { canonicalJson as canonical } from '../../engine/json/canonical-json.ts';
+import type { CompiledRule, FlowDiff, RuleChange } from '../../schemas/index.ts';
 
 const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
 

@@ -2,6 +2,8 @@
 // side: the older shows what was removed or changed, the newer what was added or changed. A node
 // counts as changed when its kind, its settings or where its edges lead changed; moving it on the
 // canvas does not change a rule, so position is left out.
+
+import { canonicalJson as canonical } from '../../../../engine/json/canonical-json.ts';
 import type { Flow, FlowNode } from '../../../../schemas/index.ts';
 
 export type NodeChange = 'added' | 'removed' | 'changed';
@@ -11,17 +13,6 @@ export interface NodeDiff {
   after: Record<string, 'added' | 'changed'>;
   /** Every change once, in the newer version's node order then the removed ones. */
   changes: Array<{ nodeId: string; change: NodeChange; label: string }>;
-}
-
-/** JSON with sorted keys, so key order is never a change. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 function outgoing(flow: Flow): Map<string, string> {
