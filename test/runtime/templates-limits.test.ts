@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { killProcessGroup, type RuntimeProcess, startRuntimeProcess } from '../support/runtime-process.ts';
+import { killProcessGroup, type RuntimeProcess, startApiOnlyRuntime } from '../support/runtime-process.ts';
 import { largeXmlDocx, manyEntriesDocx, manyTagsDocx } from '../support/template-bombs.ts';
 import { type AdminApi, adminApi } from './admin-api.ts';
 
@@ -38,14 +38,7 @@ describe('template limits (real runtime process)', () => {
   let api: AdminApi;
 
   beforeAll(async () => {
-    runtime = await startRuntimeProcess({
-      INKFLOW_DATA_DIR: dataDir,
-      INKFLOW_ADMIN_TOKEN: adminToken,
-      INKFLOW_WORKERS: '0',
-      INKFLOW_PDF_PROVIDER: 'cold',
-      INKFLOW_SEED_DEMO: '0',
-      LOG_LEVEL: 'info',
-    });
+    runtime = await startApiOnlyRuntime(dataDir, adminToken);
     baseUrl = `http://127.0.0.1:${runtime.port}`;
     api = adminApi(baseUrl, adminToken);
   });

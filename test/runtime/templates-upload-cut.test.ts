@@ -7,7 +7,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { killProcessGroup, type RuntimeProcess, startRuntimeProcess } from '../support/runtime-process.ts';
+import { killProcessGroup, type RuntimeProcess, startApiOnlyRuntime } from '../support/runtime-process.ts';
 import { taggedDocx } from '../support/tagged-docx.ts';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -82,14 +82,7 @@ describe('template uploads cut short (real runtime process)', () => {
   const { body, headersEnd, fileStart, closing } = multipartBody();
 
   beforeAll(async () => {
-    runtime = await startRuntimeProcess({
-      INKFLOW_DATA_DIR: dataDir,
-      INKFLOW_ADMIN_TOKEN: adminToken,
-      INKFLOW_WORKERS: '0',
-      INKFLOW_PDF_PROVIDER: 'cold',
-      INKFLOW_SEED_DEMO: '0',
-      LOG_LEVEL: 'info',
-    });
+    runtime = await startApiOnlyRuntime(dataDir, adminToken);
     baseUrl = `http://127.0.0.1:${runtime.port}`;
   });
   afterAll(() => {

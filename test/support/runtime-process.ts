@@ -102,3 +102,15 @@ export function killProcess(pid: number): void {
     // already gone
   }
 }
+
+/** A runtime that only answers HTTP: no job workers, no demo, no warm LibreOffice to wait for. */
+export function startApiOnlyRuntime(dataDir: string, adminToken: string): Promise<RuntimeProcess> {
+  return startRuntimeProcess({
+    INKFLOW_DATA_DIR: dataDir,
+    INKFLOW_ADMIN_TOKEN: adminToken,
+    INKFLOW_WORKERS: '0',
+    INKFLOW_PDF_PROVIDER: 'cold',
+    INKFLOW_SEED_DEMO: '0',
+    LOG_LEVEL: 'info',
+  });
+}
