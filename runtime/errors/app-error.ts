@@ -11,6 +11,8 @@ export type ErrorKind =
   | 'conflict' // the request collides with the current state (e.g. delete a template in use)
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'too_many_requests' // a per-client or per-signer limit was reached: wait (Retry-After) or ask for a new link
+  | 'gone' // the thing existed but can no longer be used (an expired, used or replaced link)
   | 'unavailable'; // a dependency (database, LibreOffice) cannot serve now: retry later
 
 export class AppError extends Error {

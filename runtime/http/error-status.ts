@@ -10,5 +10,7 @@ export const statusOfErrorKind: Record<ErrorKind, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  too_many_requests: 429,
+  gone: 410,
   unavailable: 503,
 };

@@ -12,6 +12,8 @@ const errorDescriptions: Record<number, string> = {
   409: 'Conflicts with the current state',
   413: 'Too large',
   415: 'Wrong content type',
+  410: 'No longer usable (an expired, used or replaced link)',
+  429: 'Too many requests or attempts; retry after the Retry-After header',
   405: 'The path does not answer this method (the Allow header lists those it does)',
   503: 'A dependency is unavailable (e.g. the store is full); retry after the Retry-After header',
 };
