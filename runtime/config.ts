@@ -33,6 +33,11 @@ export interface RuntimeConfig {
   logLevel: string;
   /** Token printed at first start; INKFLOW_ADMIN_TOKEN fixes it (e.g. for scripts). */
   adminToken: string | undefined;
+  /**
+   * The address signers and verifiers reach this instance at (links in emails, the QR code). Set
+   * INKFLOW_PUBLIC_URL behind a proxy; the default suits a machine that opens its own links.
+   */
+  publicUrl: string;
 }
 
 /** A variable the operator must fix; main.ts prints its message alone. */
@@ -45,6 +50,20 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   if (!Number.isFinite(value) || value < 0)
     throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
   return value;
+}
+
+function publicUrl(env: NodeJS.ProcessEnv): string {
+  const raw = env.INKFLOW_PUBLIC_URL;
+  if (!raw) return `http://localhost:${env.PORT || 3000}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`INKFLOW_PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(`INKFLOW_PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
+  return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -74,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     shutdownGraceMs: integer(env, 'INKFLOW_SHUTDOWN_GRACE_MS', 10_000),
     logLevel: env.LOG_LEVEL ?? 'info',
     adminToken: env.INKFLOW_ADMIN_TOKEN || undefined,
+    publicUrl: publicUrl(env),
   };
 }
