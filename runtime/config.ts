@@ -52,16 +52,11 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return value;
 }
 
-function publicUrl(env: NodeJS.ProcessEnv): string {
+function publicUrl(env: NodeJS.ProcessEnv, port: number): string {
   const raw = env.INKFLOW_PUBLIC_URL;
-  if (!raw) return `http://localhost:${env.PORT || 3000}`;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(`INKFLOW_PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+  if (!raw) return `http://localhost:${port}`;
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:')
     throw new ConfigError(`INKFLOW_PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
@@ -70,9 +65,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
   const dataDir = resolve(env.INKFLOW_DATA_DIR ?? 'data');
   const cores = availableParallelism();
   const provider = env.INKFLOW_PDF_PROVIDER === 'cold' ? 'cold' : 'warm';
+  const port = integer(env, 'PORT', 3000);
   return {
     host: env.HOST ?? '0.0.0.0',
-    port: integer(env, 'PORT', 3000),
+    port,
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     sqliteFile: env.INKFLOW_SQLITE_FILE ?? join(dataDir, 'inkflow.sqlite'),
@@ -93,6 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     shutdownGraceMs: integer(env, 'INKFLOW_SHUTDOWN_GRACE_MS', 10_000),
     logLevel: env.LOG_LEVEL ?? 'info',
     adminToken: env.INKFLOW_ADMIN_TOKEN || undefined,
-    publicUrl: publicUrl(env),
+    publicUrl: publicUrl(env, port),
   };
 }
