@@ -13,6 +13,8 @@ export const schemaFiles = [
   'api.schema.json',
   'export.schema.json',
   'template-data.schema.json',
+  'signature-marks.schema.json',
+  'envelope.schema.json',
 ] as const;
 
 export type SchemaFile = (typeof schemaFiles)[number];

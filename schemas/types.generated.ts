@@ -79,6 +79,43 @@ export type RunStatus = ("accepted" | "running" | "completed" | "failed")
  * via the `definition` "backtestDifferenceKind".
  */
 export type BacktestDifferenceKind = ("document" | "template" | "signers" | "action")
+/**
+ * company: our company's signer; client: a counterparty signer, the n-th by partyIndex (client = client 1).
+ */
+export type MarkParty = ("company" | "client")
+/**
+ * Where each party signs, stamps and fills requested fields, as the template author marked it with {%sign company}, {%stamp company}, {?client passportNumber}. A template lists its marks without positions; a made document carries each mark's box in the converted PDF.
+ * 
+ * @maxItems 200
+ */
+export type SignatureMarks = SignatureMark[]
+/**
+ * This interface was referenced by `EnvelopeResources`'s JSON-Schema
+ * via the `definition` "envelopeStatus".
+ */
+export type EnvelopeStatus = ("draft" | "sent" | "partially_signed" | "sealing" | "completed" | "declined" | "expired" | "cancelled")
+/**
+ * This interface was referenced by `EnvelopeResources`'s JSON-Schema
+ * via the `definition` "signerStatus".
+ */
+export type SignerStatus = ("waiting" | "sent" | "viewed" | "code_confirmed" | "signed" | "declined")
+/**
+ * This interface was referenced by `EnvelopeResources`'s JSON-Schema
+ * via the `definition` "signatureMethod".
+ */
+export type SignatureMethod = ("typed" | "drawn" | "uploaded")
+/**
+ * Language of the signer's page and messages.
+ * 
+ * This interface was referenced by `EnvelopeResources`'s JSON-Schema
+ * via the `definition` "language".
+ */
+export type MessageLanguage = ("en" | "pt-BR")
+/**
+ * This interface was referenced by `EnvelopeResources`'s JSON-Schema
+ * via the `definition` "trailKind".
+ */
+export type TrailKind = ("created" | "sent" | "delivered" | "delivery_failed" | "viewed" | "consent" | "code_sent" | "code_failed" | "code_locked" | "code_confirmed" | "field_filled" | "signed" | "declined" | "expired" | "reminded" | "cancelled" | "resent" | "contact_changed" | "sealed" | "completed" | "downloaded")
 
 export interface InkflowSchemas {
 "common.schema.json"?: Common
@@ -94,6 +131,8 @@ export interface InkflowSchemas {
 "api.schema.json"?: ApiResources
 "export.schema.json"?: ExportDocument
 "template-data.schema.json"?: TemplateData
+"signature-marks.schema.json"?: SignatureMarks
+"envelope.schema.json"?: EnvelopeResources
 }
 /**
  * Small shapes shared by the other schemas.
@@ -1512,4 +1551,184 @@ formatted: string
  * The amount as a plain number, e.g. 62500.
  */
 number: number
+}
+export interface SignatureMark {
+kind: ("sign" | "stamp" | "field")
+party: MarkParty
+partyIndex: number
+/**
+ * kind field: the requested value's name, e.g. passportNumber.
+ */
+field?: string
+/**
+ * The tag as written in the template, for messages.
+ */
+tag: string
+box?: MarkBox
+}
+/**
+ * The mark's box on a page of the converted PDF, in PDF points with the origin at the page's bottom left.
+ */
+export interface MarkBox {
+page: number
+x: number
+y: number
+width: number
+height: number
+}
+/**
+ * Envelopes: a document on its way to be signed, its signers in turn, and its hash-chained audit trail, as the API returns them. No signer's link or one-time code ever appears here.
+ */
+export interface EnvelopeResources {
+
+}
+/**
+ * This interface was referenced by `EnvelopeResources`'s JSON-Schema
+ * via the `definition` "envelopeSigner".
+ */
+export interface EnvelopeSigner {
+id: string
+/**
+ * 1-based place in the envelope's list.
+ */
+position: number
+/**
+ * Signers with the same turn sign in parallel; turn n+1 is sent when turn n has signed.
+ */
+turn: number
+side: ("company" | "counterparty")
+/**
+ * company: 1; counterparty: 1, 2, … in the deal's contact order (the n in {%sign client n}).
+ */
+partyIndex: number
+name: string
+email?: (string | null)
+phone?: (string | null)
+language: MessageLanguage
+status: SignerStatus
+employeeId?: (string | null)
+contactId?: (string | null)
+codeChannel?: ("email" | "sms" | null)
+sentAt?: (string | null)
+viewedAt?: (string | null)
+consentAt?: (string | null)
+codeConfirmedAt?: (string | null)
+signedAt?: (string | null)
+declinedAt?: (string | null)
+declineReason?: (string | null)
+signatureMethod?: (SignatureMethod | null)
+/**
+ * Values this signer filled for the template's requested fields ({?client passportNumber}).
+ */
+fields: {
+[k: string]: string | undefined
+}
+}
+/**
+ * This interface was referenced by `EnvelopeResources`'s JSON-Schema
+ * via the `definition` "envelope".
+ */
+export interface Envelope {
+id: string
+documentId: string
+dealId: string
+pipelineId: (string | null)
+runId: (string | null)
+title: string
+senderCompany: string
+language: MessageLanguage
+signingOrder: SigningOrder
+status: EnvelopeStatus
+linkExpiryDays: number
+expiresAt: (string | null)
+reminderDays: (number | null)
+originalSha256: string
+finalSha256: (string | null)
+createdAt: string
+sentAt: (string | null)
+completedAt: (string | null)
+declinedReason: (string | null)
+signers: EnvelopeSigner[]
+links: {
+self: string
+document: string
+/**
+ * Present once the envelope is completed.
+ */
+finalPdf: (string | null)
+/**
+ * The public verification page (the certificate's QR code).
+ */
+verify: string
+}
+}
+/**
+ * This interface was referenced by `EnvelopeResources`'s JSON-Schema
+ * via the `definition` "trailEntry".
+ */
+export interface TrailEntry {
+seq: number
+at: string
+kind: TrailKind
+/**
+ * system, the API token's name, or signer:<id>.
+ */
+actor: string
+signerId: (string | null)
+details: {
+[k: string]: string | number | boolean | null | undefined
+}
+/**
+ * SHA-256 (hex) of the previous entry; 64 zeros for the first.
+ */
+prevHash: string
+hash: string
+}
+/**
+ * This interface was referenced by `EnvelopeResources`'s JSON-Schema
+ * via the `definition` "envelopeTrail".
+ */
+export interface EnvelopeTrail {
+/**
+ * False when any stored entry was altered, removed or reordered.
+ */
+intact: boolean
+/**
+ * The first entry whose hash does not match.
+ */
+brokenAt?: number
+entries: TrailEntry[]
+}
+/**
+ * This interface was referenced by `EnvelopeResources`'s JSON-Schema
+ * via the `definition` "envelopeDetail".
+ */
+export interface EnvelopeDetail {
+envelope: Envelope
+trail: EnvelopeTrail
+}
+/**
+ * This interface was referenced by `EnvelopeResources`'s JSON-Schema
+ * via the `definition` "envelopeList".
+ */
+export interface EnvelopeList {
+items: Envelope[]
+nextCursor?: string
+}
+/**
+ * This interface was referenced by `EnvelopeResources`'s JSON-Schema
+ * via the `definition` "cancelEnvelopeRequest".
+ */
+export interface CancelEnvelopeRequest {
+reason?: string
+}
+/**
+ * New email and/or phone for a signer who has not signed; a new link is sent and the old one stops working.
+ * 
+ * This interface was referenced by `EnvelopeResources`'s JSON-Schema
+ * via the `definition` "signerContactChange".
+ */
+export interface SignerContactChange {
+email?: string
+phone?: string
 }

@@ -46,7 +46,7 @@ function placeholderWarnings(order: DocumentOrder, tags: readonly { tag: string;
   }));
 }
 
-export type RenderedDocument = Omit<DocumentFiles, 'pdf'>;
+export type RenderedDocument = Omit<DocumentFiles, 'pdf' | 'marks'>;
 
 /** The DOCX of a document with its signing setup and warnings, before conversion to PDF. */
 export async function renderDocument(
@@ -88,5 +88,6 @@ export async function renderDocumentFiles(
   documentId: string,
 ): Promise<DocumentFiles> {
   const rendered = await renderDocument(services, order, documentId);
-  return { ...rendered, pdf: await convert(services, rendered.docx) };
+  // Marks are located in the converted PDF by runtime/documents/locate-marks.ts (signing issue).
+  return { ...rendered, pdf: await convert(services, rendered.docx), marks: [] };
 }

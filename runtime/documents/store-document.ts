@@ -2,7 +2,7 @@
 // row (once per action key: a retry after a crash between conversion and commit adds nothing),
 // its warnings on the run, the caller's own step (completing the job) and the run's status.
 import type { Kysely, Transaction } from 'kysely';
-import type { RunMessage, SigningSetup } from '../../schemas/index.ts';
+import type { RunMessage, SignatureMark, SigningSetup } from '../../schemas/index.ts';
 import { settleRun } from '../runs/settle-run.ts';
 import type { RuntimeServices } from '../services.ts';
 import type { DatabaseSchema } from '../storage/database-schema.ts';
@@ -15,6 +15,8 @@ export interface DocumentFiles {
   pdf: Uint8Array;
   signing: SigningSetup;
   warnings: RunMessage[];
+  /** Where each party signs and fills, with boxes in the PDF; empty for a template without marks. */
+  marks: SignatureMark[];
 }
 
 export type WithinTransaction = (trx: Transaction<DatabaseSchema>) => Promise<void>;
@@ -42,6 +44,7 @@ async function insertDocument(
       signing: JSON.stringify(files.signing),
       deal: JSON.stringify(order.event.deal),
       warnings: JSON.stringify(files.warnings),
+      marks: JSON.stringify(files.marks),
       created_at: at,
     })
     .onConflict((conflict) => conflict.column('action_key').doNothing())

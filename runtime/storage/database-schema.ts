@@ -61,6 +61,8 @@ export interface TemplatesTable {
   size: number;
   sha256: string;
   placeholders: string;
+  /** Signature marks without positions (schemas/signature-marks.schema.json); '[]' before 0005. */
+  marks: ColumnType<string, string | undefined, string>;
   created_at: string;
 }
 
@@ -118,7 +120,126 @@ export interface DocumentsTable {
   /** The deal snapshot the document was rendered from, for reuse. */
   deal: string;
   warnings: string;
+  /** Signature marks with their boxes in the PDF (schemas/signature-marks.schema.json). */
+  marks: ColumnType<string, string | undefined, string>;
   created_at: string;
+}
+
+export type EnvelopeStatusColumn =
+  | 'draft'
+  | 'sent'
+  | 'partially_signed'
+  | 'sealing'
+  | 'completed'
+  | 'declined'
+  | 'expired'
+  | 'cancelled';
+
+export interface EnvelopesTable {
+  id: string;
+  document_id: string;
+  deal_id: string;
+  pipeline_id: string | null;
+  run_id: string | null;
+  title: string;
+  sender_company: string;
+  language: 'en' | 'pt-BR';
+  signing_order: 'companyFirst' | 'clientsFirst' | 'parallel';
+  status: EnvelopeStatusColumn;
+  link_expiry_days: number;
+  expires_at: string | null;
+  reminder_days: number | null;
+  original_sha256: string;
+  final_pdf: Uint8Array | null;
+  final_sha256: string | null;
+  sealed_at: string | null;
+  declined_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  completed_at: string | null;
+}
+
+export interface EnvelopeSignersTable {
+  id: string;
+  envelope_id: string;
+  position: number;
+  turn: number;
+  side: 'company' | 'counterparty';
+  party_index: number;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  language: 'en' | 'pt-BR';
+  employee_id: string | null;
+  contact_id: string | null;
+  user_id: string | null;
+  status: 'waiting' | 'sent' | 'viewed' | 'code_confirmed' | 'signed' | 'declined';
+  /** SHA-256 (hex) of the link's token; the token itself is never stored. */
+  token_hash: string | null;
+  token_issued_at: string | null;
+  sent_at: string | null;
+  viewed_at: string | null;
+  consent_at: string | null;
+  consent_version: string | null;
+  /** SHA-256 (hex) of the envelope-salted one-time code. */
+  code_hash: string | null;
+  code_expires_at: string | null;
+  code_attempts: ColumnType<number, number | undefined, number>;
+  code_sends: ColumnType<number, number | undefined, number>;
+  /** 1 after too many wrong codes, until a new link is sent. */
+  code_locked: ColumnType<number, number | undefined, number>;
+  code_channel: 'email' | 'sms' | null;
+  code_destination: string | null;
+  code_confirmed_at: string | null;
+  /** Requested field values, JSON object. */
+  fields: ColumnType<string, string | undefined, string>;
+  signature_png: Uint8Array | null;
+  signature_method: 'typed' | 'drawn' | 'uploaded' | null;
+  stamp_png: Uint8Array | null;
+  signed_at: string | null;
+  declined_at: string | null;
+  decline_reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  updated_at: string;
+}
+
+export interface EnvelopeTrailTable {
+  envelope_id: string;
+  seq: number;
+  at: string;
+  kind: string;
+  actor: string;
+  signer_id: string | null;
+  /** JSON object of scalar details (never a token or a code). */
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  envelope_id: string | null;
+  signer_id: string | null;
+  /** invitation, code, reminder, completed, declined, … */
+  purpose: string;
+  channel: 'email' | 'sms';
+  to_address: string;
+  language: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  /** JSON array describing attachments (e.g. the final PDF by envelope id), resolved at send time. */
+  attachments: ColumnType<string, string | undefined, string>;
+  dedupe_key: string;
+  status: 'queued' | 'sent' | 'failed' | 'recorded';
+  provider: string | null;
+  provider_id: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
 }
 
 export interface DatabaseSchema {
@@ -133,4 +254,8 @@ export interface DatabaseSchema {
   runs: RunsTable;
   jobs: JobsTable;
   documents: DocumentsTable;
+  envelopes: EnvelopesTable;
+  envelope_signers: EnvelopeSignersTable;
+  envelope_trail: EnvelopeTrailTable;
+  outbox: OutboxTable;
 }

@@ -6,6 +6,7 @@ import * as initial from './migrations/0001-initial.ts';
 import * as runAndDocumentLookups from './migrations/0002-run-and-document-lookups.ts';
 import * as runsByPipeline from './migrations/0003-runs-by-pipeline.ts';
 import * as versionMessage from './migrations/0004-version-message.ts';
+import * as envelopes from './migrations/0005-envelopes.ts';
 import type { Dialect } from './open-database.ts';
 
 interface Migration {
@@ -18,6 +19,7 @@ const migrations: readonly Migration[] = [
   { id: '0002-run-and-document-lookups', up: runAndDocumentLookups.up },
   { id: '0003-runs-by-pipeline', up: runsByPipeline.up },
   { id: '0004-version-message', up: versionMessage.up },
+  { id: '0005-envelopes', up: envelopes.up },
 ];
 const advisoryLockKey = 7_291_604;
 

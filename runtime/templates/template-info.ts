@@ -4,7 +4,7 @@ import type { TemplateInfo } from '../../schemas/index.ts';
 import type { TemplatesTable } from '../storage/database-schema.ts';
 import { placeholderWarnings } from './placeholder-warnings.ts';
 
-export type TemplateInfoRow = Omit<TemplatesTable, 'content'>;
+export type TemplateInfoRow = Omit<TemplatesTable, 'content' | 'marks'>;
 
 export const templateInfoColumns = [
   'id',
