@@ -61,7 +61,11 @@ function statFile(file: string): Stats | undefined {
   }
 }
 
-const isApiPath = (path: string): boolean => path === '/api' || path.startsWith('/api/') || path === '/healthz';
+// The signer's and the verification pages are the runtime's own: a mistyped one is a 404 page of
+// theirs, never the designer's sign-in screen.
+const runtimeAreas = ['/api', '/sign', '/sign-assets', '/verify'];
+const isApiPath = (path: string): boolean =>
+  path === '/healthz' || runtimeAreas.some((area) => path === area || path.startsWith(`${area}/`));
 
 export function serveDesigner(root: string = designerDistDirectory): Middleware<AppState> {
   const indexFile = join(root, 'index.html');

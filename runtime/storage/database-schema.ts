@@ -192,6 +192,8 @@ export interface EnvelopeSignersTable {
   code_channel: 'email' | 'sms' | null;
   code_destination: string | null;
   code_confirmed_at: string | null;
+  /** SHA-256 of the signer page's session cookie, set when the code is confirmed. */
+  session_hash: string | null;
   /** Requested field values, JSON object. */
   fields: ColumnType<string, string | undefined, string>;
   signature_png: Uint8Array | null;
@@ -203,6 +205,12 @@ export interface EnvelopeSignersTable {
   ip: string | null;
   user_agent: string | null;
   updated_at: string;
+}
+
+export interface ReplacedSignerTokensTable {
+  token_hash: string;
+  signer_id: string;
+  replaced_at: string;
 }
 
 export interface EnvelopeTrailTable {
@@ -257,5 +265,6 @@ export interface DatabaseSchema {
   envelopes: EnvelopesTable;
   envelope_signers: EnvelopeSignersTable;
   envelope_trail: EnvelopeTrailTable;
+  replaced_signer_tokens: ReplacedSignerTokensTable;
   outbox: OutboxTable;
 }

@@ -66,6 +66,7 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('code_channel', 'text')
     .addColumn('code_destination', 'text')
     .addColumn('code_confirmed_at', 'text')
+    .addColumn('session_hash', 'text')
     .addColumn('fields', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('signature_png', binary)
     .addColumn('signature_method', 'text')
@@ -77,6 +78,13 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('user_agent', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('envelope_signers_position', ['envelope_id', 'position'])
+    .execute();
+  // A link that was replaced (resent, contact changed) gets a clear page instead of "unknown link".
+  await db.schema
+    .createTable('replaced_signer_tokens')
+    .addColumn('token_hash', 'text', (c) => c.primaryKey())
+    .addColumn('signer_id', 'text', (c) => c.notNull())
+    .addColumn('replaced_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema
     .createTable('envelope_trail')
