@@ -38,6 +38,11 @@ export interface RuntimeConfig {
    * INKFLOW_PUBLIC_URL behind a proxy; the default suits a machine that opens its own links.
    */
   publicUrl: string;
+  /**
+   * The seal that signs final PDFs: a PKCS#12 file (INKFLOW_SEAL_P12, with INKFLOW_SEAL_P12_PASSWORD),
+   * or, when unset, a certificate generated at first start and kept in the database.
+   */
+  seal: { p12File: string | undefined; p12Password: string };
 }
 
 /** A variable the operator must fix; main.ts prints its message alone. */
@@ -90,5 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     logLevel: env.LOG_LEVEL ?? 'info',
     adminToken: env.INKFLOW_ADMIN_TOKEN || undefined,
     publicUrl: publicUrl(env, port),
+    seal: { p12File: env.INKFLOW_SEAL_P12 ? resolve(env.INKFLOW_SEAL_P12) : undefined, p12Password: env.INKFLOW_SEAL_P12_PASSWORD ?? '' },
   };
 }

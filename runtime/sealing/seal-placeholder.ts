@@ -1,0 +1,42 @@
+// The empty signature a PDF gets before it is signed: /ByteRange and /Contents to fill, /M (the
+// signing time PAdES reads) and the Reason naming the envelope. pdf-lib writes strings as Latin-1,
+// so the texts are kept to printable ASCII; the certificate carries the company's full name.
+import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
+import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { PDFDocument } from 'pdf-lib';
+
+export interface SealDetails {
+  /** e.g. sealReason(envelopeId): verification finds the envelope by it. */
+  reason: string;
+  name: string;
+  location: string;
+  contactInfo: string;
+  signingTime?: Date;
+}
+
+// Room for the CMS: an RSA 4096 certificate chain of a few certificates fits in 12 KB.
+export const signatureLength = 12_288;
+
+const ascii = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '?')
+    .slice(0, 300);
+
+export async function placeholderFor(pdf: Uint8Array, details: SealDetails): Promise<Uint8Array> {
+  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  pdflibAddPlaceholder({
+    pdfDoc: document,
+    reason: ascii(details.reason),
+    name: ascii(details.name),
+    location: ascii(details.location),
+    contactInfo: ascii(details.contactInfo),
+    signingTime: details.signingTime ?? new Date(),
+    signatureLength,
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+    appName: 'inkflow',
+  });
+  // Without object streams the /ByteRange placeholder stays findable as plain text.
+  return document.save({ useObjectStreams: false });
+}
