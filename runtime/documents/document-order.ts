@@ -12,4 +12,6 @@ export interface DocumentOrder {
   signers: readonly PlannedSigner[];
   /** Warnings known before rendering (e.g. signers the deal could not supply). */
   warnings: readonly RunMessage[];
+  /** false: the envelope is made as a draft (POST /envelopes/:id/send sends it). Default true. */
+  send?: boolean;
 }

@@ -89,6 +89,7 @@ export async function makeManualDocument(services: RuntimeServices, input: Manua
     settings,
     signers,
     warnings: toRunMessages(planWarnings),
+    send: input.request.send !== false,
   };
   return makeDocument(services, order);
 }

@@ -69,17 +69,24 @@ export async function renderDocument(
     now: services.now(),
   });
   const rendered = await renderDocxInWorker(template, data);
-  const { companySigner, counterparties, signingOrder, linkExpiryDays } = order.settings;
+  const { companySigner, counterparties, signingOrder, linkExpiryDays, reminderDays, language } = order.settings;
   const signing: SigningSetup = {
     companySigner,
     counterparties,
     signingOrder,
     linkExpiryDays,
+    ...(reminderDays !== undefined ? { reminderDays } : {}),
+    ...(language !== undefined ? { language } : {}),
     signers: resolved.signers,
   };
   const at = services.now().toISOString();
   const warnings = [...order.warnings, ...resolved.warnings, ...placeholderWarnings(order, rendered.warnings)];
-  return { docx: rendered.docx, signing, warnings: warnings.map((warning) => ({ at, ...warning })) };
+  return {
+    docx: rendered.docx,
+    signing,
+    warnings: warnings.map((warning) => ({ at, ...warning })),
+    senderCompany: ourCompany?.name ?? 'inkflow',
+  };
 }
 
 export async function renderDocumentFiles(

@@ -37,7 +37,11 @@ export async function reuseSigningSettings(
     );
   }
   const earlier = previous ? (JSON.parse(previous.signing) as SigningSetup) : undefined;
+  const reminderDays = request.reminderDays ?? earlier?.reminderDays;
+  const language = request.language ?? earlier?.language;
   return {
+    ...(reminderDays !== undefined ? { reminderDays } : {}),
+    ...(language !== undefined ? { language } : {}),
     documentType: request.documentType,
     templateId,
     companySigner: request.companySigner ?? earlier?.companySigner ?? manualDefaults.companySigner,

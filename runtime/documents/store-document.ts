@@ -3,7 +3,10 @@
 // its warnings on the run, the caller's own step (completing the job) and the run's status.
 import type { Kysely, Transaction } from 'kysely';
 import type { RunMessage, SignatureMark, SigningSetup } from '../../schemas/index.ts';
+import { createEnvelope } from '../envelopes/create-envelope.ts';
+import { type EnvelopePlan, planEnvelope } from '../envelopes/plan-envelope.ts';
 import { settleRun } from '../runs/settle-run.ts';
+import { timeOrderedId } from '../runs/time-ordered-id.ts';
 import type { RuntimeServices } from '../services.ts';
 import type { DatabaseSchema } from '../storage/database-schema.ts';
 import type { DocumentInfoRow } from './document-info.ts';
@@ -17,6 +20,8 @@ export interface DocumentFiles {
   warnings: RunMessage[];
   /** Where each party signs and fills, with boxes in the PDF; empty for a template without marks. */
   marks: SignatureMark[];
+  /** Our company's name as the document shows it: the signers' messages say who asks. */
+  senderCompany: string;
 }
 
 export type WithinTransaction = (trx: Transaction<DatabaseSchema>) => Promise<void>;
@@ -52,6 +57,24 @@ async function insertDocument(
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
+function planEnvelopeOf(documentId: string, order: DocumentOrder, files: DocumentFiles, now: Date): EnvelopePlan {
+  const at = now.toISOString();
+  const plan = planEnvelope({
+    envelopeId: `env_${timeOrderedId(now.getTime()).replaceAll('-', '')}`,
+    documentId,
+    runId: order.runId,
+    event: order.event,
+    settings: order.settings,
+    signers: files.signing.signers,
+    senderCompany: files.senderCompany,
+    pdf: files.pdf,
+    send: order.send !== false,
+    at,
+  });
+  const ruleName = order.ruleName ? { ruleName: order.ruleName } : {};
+  return { ...plan, blockers: plan.blockers.map((blocker) => ({ at, ...blocker, ...ruleName })) };
+}
+
 export async function storeDocument(
   services: RuntimeServices,
   id: string,
@@ -61,11 +84,14 @@ export async function storeDocument(
 ): Promise<{ row: DocumentInfoRow; created: boolean }> {
   const { database } = services;
   const now = services.now();
+  const plan = files ? planEnvelopeOf(id, order, files, now) : undefined;
+  const stored = plan && files ? { ...files, warnings: [...files.warnings, ...plan.blockers] } : files;
   return database.db.transaction().execute(async (trx) => {
-    const created = files ? await insertDocument(trx, id, order, files, now.toISOString()) : false;
+    const created = stored ? await insertDocument(trx, id, order, stored, now.toISOString()) : false;
+    if (created && plan) await createEnvelope(trx, services, plan, order.runId ? `rule:${order.ruleName}` : 'api', now);
     if (within) await within(trx);
     if (order.runId) {
-      const warnings = created && files ? files.warnings : [];
+      const warnings = created && stored ? stored.warnings : [];
       await settleRun(trx, database.dialect, order.runId, now, { warnings });
     }
     const row = await findDocumentByAction(trx, order.actionKey);

@@ -1,8 +1,8 @@
 // Appends one event to an envelope's audit trail inside the caller's transaction. The trail is
 // append-only: the next seq follows the last one and carries its hash, so an entry changed or
-// removed later breaks the chain (check-trail.ts). Callers hold the envelope row locked (they
-// update it in the same transaction) so two appends cannot take the same seq; the primary key
-// (envelope_id, seq) refuses it if they did.
+// removed later breaks the chain (read-trail.ts). The envelope row is locked first (a no-op
+// update), so that two transactions appending to one envelope take turns instead of both taking
+// the same seq: on PostgreSQL the second waits for the first to commit and then reads its entry.
 import type { Kysely } from 'kysely';
 import type { TrailKind } from '../../../schemas/index.ts';
 import type { DatabaseSchema } from '../../storage/database-schema.ts';
@@ -24,7 +24,8 @@ const maxDetailLength = 1000;
 function boundDetails(details: TrailDetails | undefined): string {
   const bounded: Record<string, string | number | boolean | null> = {};
   for (const [key, value] of Object.entries(details ?? {})) {
-    bounded[key] = typeof value === 'string' && value.length > maxDetailLength ? value.slice(0, maxDetailLength) : value;
+    bounded[key] =
+      typeof value === 'string' && value.length > maxDetailLength ? value.slice(0, maxDetailLength) : value;
   }
   return JSON.stringify(bounded);
 }
@@ -35,6 +36,7 @@ export async function appendTrailEntry(
   event: TrailEvent,
   now: Date,
 ): Promise<number> {
+  await db.updateTable('envelopes').set({ updated_at: now.toISOString() }).where('id', '=', envelopeId).execute();
   const last = await db
     .selectFrom('envelope_trail')
     .select(['seq', 'hash'])
