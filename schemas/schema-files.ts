@@ -15,6 +15,7 @@ export const schemaFiles = [
   'template-data.schema.json',
   'signature-marks.schema.json',
   'envelope.schema.json',
+  'verification.schema.json',
 ] as const;
 
 export type SchemaFile = (typeof schemaFiles)[number];

@@ -6,7 +6,7 @@
 import { createHash, type KeyObject, sign } from 'node:crypto';
 import { Signer } from '@signpdf/utils';
 import forge from 'node-forge';
-import { binaryOf, certificateParts, derOf } from './certificate-parts.ts';
+import { binaryOf, certificateParts, derOf, readDer } from './certificate-parts.ts';
 import { oids } from './cms-oids.ts';
 
 const { asn1 } = forge;
@@ -18,8 +18,7 @@ const sequence = (items: forge.asn1.Asn1[]) => asn1.create(Class.UNIVERSAL, Type
 const set = (items: forge.asn1.Asn1[]) => asn1.create(Class.UNIVERSAL, Type.SET, true, items);
 const integer = (value: number) =>
   asn1.create(Class.UNIVERSAL, Type.INTEGER, false, asn1.integerToDer(value).getBytes());
-const algorithm = (id: string) =>
-  sequence([oid(id), asn1.create(Class.UNIVERSAL, Type.NULL, false, '')]);
+const algorithm = (id: string) => sequence([oid(id), asn1.create(Class.UNIVERSAL, Type.NULL, false, '')]);
 const attribute = (type: string, value: forge.asn1.Asn1) => sequence([oid(type), set([value])]);
 
 /** DER's SET OF order: by the members' encodings, so a verifier that re-encodes gets the same bytes. */
@@ -47,7 +46,7 @@ export function buildSignedData(signedContent: Uint8Array, certificateDer: Uint8
   // The signature covers the attributes encoded as a SET (RFC 5652 §5.4), stored as [0] IMPLICIT.
   const signature = sign('sha256', derOf(set(attributes)), key);
   const { issuer, serialNumber } = certificateParts(certificateDer);
-  const certificate = asn1.fromDer(binaryOf(certificateDer));
+  const certificate = readDer(certificateDer);
   const signerInfo = sequence([
     integer(1),
     sequence([issuer, serialNumber]),

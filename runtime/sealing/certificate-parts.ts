@@ -14,8 +14,22 @@ export const binaryOf = (bytes: Uint8Array): string => Buffer.from(bytes).toStri
 export const bytesOf = (binary: string): Buffer => Buffer.from(binary, 'binary');
 export const derOf = (node: forge.asn1.Asn1): Buffer => bytesOf(asn1.toDer(node).getBytes());
 
+interface DerOptions {
+  parseAllBytes?: boolean;
+  strict?: boolean;
+  /** false keeps BIT STRINGs as bytes, so a certificate re-encodes to exactly what it was. */
+  decodeBitStrings?: boolean;
+}
+
+/** asn1.fromDer with the options node-forge takes but its typings do not list. */
+export const readDer = (bytes: Uint8Array, options: DerOptions = {}): forge.asn1.Asn1 =>
+  (asn1.fromDer as unknown as (input: string, options: DerOptions) => forge.asn1.Asn1)(binaryOf(bytes), {
+    decodeBitStrings: false,
+    ...options,
+  });
+
 export function certificateParts(certificateDer: Uint8Array): CertificateParts {
-  const certificate = asn1.fromDer(binaryOf(certificateDer));
+  const certificate = readDer(certificateDer);
   const tbs = (certificate.value as forge.asn1.Asn1[])[0];
   const fields = (tbs?.value ?? []) as forge.asn1.Asn1[];
   // tbsCertificate starts with an optional [0] version, then serialNumber, signature, issuer.

@@ -38,6 +38,9 @@ export async function generateSealP12(commonName: string, now: Date): Promise<Ge
   ]);
   certificate.sign(key, forge.md.sha256.create());
   const password = randomBytes(24).toString('base64url');
-  const pfx = forge.pkcs12.toPkcs12Asn1(key, [certificate], password, { algorithm: 'aes256', friendlyName: 'inkflow seal' });
+  const pfx = forge.pkcs12.toPkcs12Asn1(key, [certificate], password, {
+    algorithm: 'aes256',
+    friendlyName: 'inkflow seal',
+  });
   return { p12: new Uint8Array(bytesOf(forge.asn1.toDer(pfx).getBytes())), password };
 }

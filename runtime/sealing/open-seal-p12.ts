@@ -10,6 +10,12 @@ export interface OpenedSeal {
   key: KeyObject;
 }
 
+const bagTypes = {
+  shroudedKey: '1.2.840.113549.1.12.10.1.2',
+  key: '1.2.840.113549.1.12.10.1.1',
+  certificate: '1.2.840.113549.1.12.10.1.3',
+};
+
 function bagsOf(p12: forge.pkcs12.Pkcs12Pfx, bagType: string): forge.pkcs12.Bag[] {
   return p12.getBags({ bagType })[bagType] ?? [];
 }
@@ -25,11 +31,11 @@ function readPfx(bytes: Uint8Array, password: string): forge.pkcs12.Pkcs12Pfx {
 
 export function openSealP12(bytes: Uint8Array, password: string): OpenedSeal {
   const pfx = readPfx(bytes, password);
-  const keys = [...bagsOf(pfx, forge.pki.oids.pkcs8ShroudedKeyBag), ...bagsOf(pfx, forge.pki.oids.keyBag)];
+  const keys = [...bagsOf(pfx, bagTypes.shroudedKey), ...bagsOf(pfx, bagTypes.key)];
   const forgeKey = keys.find((bag) => bag.key)?.key as forge.pki.rsa.PrivateKey | undefined;
   if (!forgeKey) throw new Error('it holds no RSA private key (only RSA keys are supported)');
   const key = createPrivateKey(forge.pki.privateKeyToPem(forgeKey));
-  for (const bag of bagsOf(pfx, forge.pki.oids.certBag)) {
+  for (const bag of bagsOf(pfx, bagTypes.certificate)) {
     if (!bag.cert) continue;
     const der = bytesOf(forge.asn1.toDer(forge.pki.certificateToAsn1(bag.cert)).getBytes());
     const certificate = new X509Certificate(der);

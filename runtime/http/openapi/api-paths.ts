@@ -5,6 +5,7 @@ import { type ApiPath, api, ref } from './api-path.ts';
 import { designerPaths } from './designer-paths.ts';
 import { eventPaths } from './event-paths.ts';
 import { flowPaths, templatePaths } from './flow-paths.ts';
+import { verifyPaths } from './verify-paths.ts';
 
 const systemPaths: readonly ApiPath[] = [
   {
@@ -36,4 +37,5 @@ export const apiPaths: readonly ApiPath[] = [
   ...templatePaths,
   ...eventPaths,
   ...designerPaths,
+  ...verifyPaths,
 ];

@@ -10,10 +10,12 @@ import { registerMeRoutes } from './me-routes.ts';
 import { registerPipelinesRoutes } from './pipelines-routes.ts';
 import { registerPreviewRoutes } from './preview-routes.ts';
 import { registerRunsRoutes } from './runs-routes.ts';
+import { registerSealRoutes } from './seal-routes.ts';
 import { registerSettingsRoutes } from './settings-routes.ts';
 import { registerStoredEventsRoutes } from './stored-events-routes.ts';
 import { registerTemplatesRoutes } from './templates-routes.ts';
 import { registerTokensRoutes } from './tokens-routes.ts';
+import { registerVerifyRoutes } from './verify-routes.ts';
 
 export const routeModules: readonly RouteModule[] = [
   registerTokensRoutes,
@@ -30,4 +32,6 @@ export const routeModules: readonly RouteModule[] = [
   registerBacktestRoutes,
   registerStoredEventsRoutes,
   registerPreviewRoutes,
+  registerVerifyRoutes,
+  registerSealRoutes,
 ];
