@@ -43,6 +43,8 @@ export interface RuntimeConfig {
    * or, when unset, a certificate generated at first start and kept in the database.
    */
   seal: { p12File: string | undefined; p12Password: string };
+  /** Messages to signers: SMTP_URL (unset: emails stay in the outbox, readable at GET /api/v1/outbox). */
+  delivery: { smtpUrl: string | undefined; smtpFrom: string; smsGateway: 'outbox' | 'test' };
 }
 
 /** A variable the operator must fix; main.ts prints its message alone. */
@@ -64,6 +66,18 @@ function publicUrl(env: NodeJS.ProcessEnv, port: number): string {
   if (url?.protocol !== 'http:' && url?.protocol !== 'https:')
     throw new ConfigError(`INKFLOW_PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
   return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+function delivery(env: NodeJS.ProcessEnv): RuntimeConfig['delivery'] {
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl))
+    throw new ConfigError(
+      `SMTP_URL must look like smtp://user:pass@host:587 or smtps://…, got "${smtpUrl.replace(/\/\/[^@/]*@/, '//…@')}"`,
+    );
+  const gateway = env.SMS_GATEWAY || undefined;
+  if (gateway !== undefined && gateway !== 'test')
+    throw new ConfigError(`SMS_GATEWAY must be unset (SMS kept in the outbox) or "test", got "${gateway}"`);
+  return { smtpUrl, smtpFrom: env.SMTP_FROM || 'inkflow <no-reply@localhost>', smsGateway: gateway ?? 'outbox' };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -95,6 +109,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
     logLevel: env.LOG_LEVEL ?? 'info',
     adminToken: env.INKFLOW_ADMIN_TOKEN || undefined,
     publicUrl: publicUrl(env, port),
-    seal: { p12File: env.INKFLOW_SEAL_P12 ? resolve(env.INKFLOW_SEAL_P12) : undefined, p12Password: env.INKFLOW_SEAL_P12_PASSWORD ?? '' },
+    seal: {
+      p12File: env.INKFLOW_SEAL_P12 ? resolve(env.INKFLOW_SEAL_P12) : undefined,
+      p12Password: env.INKFLOW_SEAL_P12_PASSWORD ?? '',
+    },
+    delivery: delivery(env),
   };
 }
