@@ -1,0 +1,67 @@
+// Puts each signer's signature, stamp and field values into the boxes the template marked. A box
+// keeps the image's aspect ratio and centres it; a field's text shrinks to fit its box.
+import { type PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from 'pdf-lib';
+import type { MarkBox, SignatureMark } from '../../schemas/index.ts';
+import { type FinalSigner, signerOwnsMark } from './final-pdf-input.ts';
+import { clip } from './final-pdf-limits.ts';
+import { printable } from './pdf-text-layout.ts';
+
+export interface SignerImages {
+  signature: PDFImage;
+  stamp: PDFImage | null;
+}
+
+function pageBox(page: PDFPage, box: MarkBox): MarkBox {
+  // Boxes are relative to the visible page; a crop box may not start at 0,0.
+  const crop = page.getCropBox();
+  return { ...box, x: box.x + crop.x, y: box.y + crop.y };
+}
+
+function drawImageInBox(page: PDFPage, image: PDFImage, box: MarkBox): void {
+  const scale = Math.min(box.width / image.width, box.height / image.height);
+  const width = image.width * scale;
+  const height = image.height * scale;
+  page.drawImage(image, {
+    x: box.x + (box.width - width) / 2,
+    y: box.y + (box.height - height) / 2,
+    width,
+    height,
+  });
+}
+
+function drawTextInBox(page: PDFPage, font: PDFFont, value: string, box: MarkBox): void {
+  let text = printable(clip(value), font);
+  let size = Math.max(5, Math.min(11, box.height * 0.6));
+  while (size > 5 && font.widthOfTextAtSize(text, size) > box.width - 2) size -= 0.5;
+  while (text.length > 1 && font.widthOfTextAtSize(text, size) > box.width - 2) text = text.slice(0, -1);
+  const y = box.y + (box.height - font.heightAtSize(size)) / 2 + size * 0.2;
+  page.drawText(text, { x: box.x + 1, y, size, font, color: rgb(0, 0, 0.35) });
+}
+
+/** Draws every located mark it has a value for; returns the signers that got at least one sign box. */
+export function drawMarks(
+  pdf: PDFDocument,
+  marks: readonly SignatureMark[],
+  signers: readonly FinalSigner[],
+  images: ReadonlyMap<FinalSigner, SignerImages>,
+  font: PDFFont,
+): Set<FinalSigner> {
+  const signedInBox = new Set<FinalSigner>();
+  const pages = pdf.getPages();
+  for (const mark of marks) {
+    const page = mark.box ? pages[mark.box.page - 1] : undefined;
+    const signer = signers.find((candidate) => signerOwnsMark(candidate, mark));
+    if (!mark.box || !page || !signer) continue;
+    const box = pageBox(page, mark.box);
+    const signerImages = images.get(signer);
+    if (mark.kind === 'sign' && signerImages) {
+      drawImageInBox(page, signerImages.signature, box);
+      signedInBox.add(signer);
+    } else if (mark.kind === 'stamp' && signerImages?.stamp) {
+      drawImageInBox(page, signerImages.stamp, box);
+    } else if (mark.kind === 'field' && mark.field && signer.fields[mark.field] !== undefined) {
+      drawTextInBox(page, font, signer.fields[mark.field] ?? '', box);
+    }
+  }
+  return signedInBox;
+}

@@ -1,0 +1,32 @@
+// Bounds on what composeFinalPdf accepts, so one envelope cannot make the seal job parse a huge PDF
+// or decode a huge image. Signature pads produce a few hundred pixels and tens of kilobytes.
+import { AppError } from '../errors/app-error.ts';
+
+export const MAX_FINAL_PAGES = 200;
+export const MAX_IMAGE_BYTES = 1024 * 1024;
+export const MAX_IMAGE_SIDE = 2000;
+export const MAX_SIGNERS = 50;
+/** Text we print (names, user agents, field values) is cut here; the certificate stays readable. */
+export const MAX_PRINTED_CHARS = 500;
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Reads width and height from the IHDR chunk before any decoding. */
+export function checkSignatureImage(png: Uint8Array, what: string): void {
+  if (png.byteLength > MAX_IMAGE_BYTES) {
+    throw new AppError('validation', 'SIGNATURE_IMAGE_TOO_LARGE', `${what} is larger than 1 MB`);
+  }
+  const isPng = png.byteLength >= 24 && PNG_SIGNATURE.every((byte, i) => png[i] === byte);
+  if (!isPng) throw new AppError('validation', 'SIGNATURE_IMAGE_INVALID', `${what} is not a PNG image`);
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  const width = view.getUint32(16);
+  const height = view.getUint32(20);
+  if (width === 0 || height === 0 || width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
+    const message = `${what} is ${width}×${height} px; at most ${MAX_IMAGE_SIDE} px on each side`;
+    throw new AppError('validation', 'SIGNATURE_IMAGE_TOO_LARGE', message);
+  }
+}
+
+export function clip(text: string): string {
+  return text.length > MAX_PRINTED_CHARS ? `${text.slice(0, MAX_PRINTED_CHARS)}…` : text;
+}
