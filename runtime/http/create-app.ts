@@ -13,6 +13,7 @@ import { responseHeaders } from './response-headers.ts';
 import { routeModules } from './routes/index.ts';
 import { serveDesigner } from './serve-designer.ts';
 import { registerSystemRoutes } from './system-routes.ts';
+import { verifyPageMiddleware } from './verify-pages.ts';
 
 export function createApp(services: RuntimeServices): Koa<AppState> {
   const app = new Koa<AppState>();
@@ -47,6 +48,7 @@ export function createApp(services: RuntimeServices): Koa<AppState> {
 
   for (const register of routeModules) register(api, services);
   app.use(api.routes());
+  app.use(verifyPageMiddleware(services));
   app.use(serveDesigner());
   return app;
 }
