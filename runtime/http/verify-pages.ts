@@ -106,7 +106,7 @@ function verifyPages(services: RuntimeServices): Router<AppState> {
 
 /** The pages, and a 404 page of ours for any other /verify/… path (never the designer's). */
 export function verifyPageMiddleware(services: RuntimeServices): Middleware<AppState> {
-  const routes = verifyPages(services).routes();
+  const routes = verifyPages(services).routes() as unknown as Middleware<AppState>;
   return async (ctx, next) => {
     const ours = ctx.path === '/verify' || ctx.path.startsWith('/verify/');
     await routes(ctx, async () => {
