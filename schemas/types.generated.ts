@@ -45,6 +45,10 @@ export type CompanySigner = (EmployeeSigner | ResponsibleUserSigner)
 export type Counterparties = (AllContacts | ContactsWithRole)
 export type SigningOrder = ("companyFirst" | "clientsFirst" | "parallel")
 /**
+ * Language of the signing messages and page for signers whose contact has none (default en).
+ */
+export type MessageLanguage = ("en" | "pt-BR")
+/**
  * This interface was referenced by `Flow`'s JSON-Schema
  * via the `definition` "flowNode".
  * 
@@ -70,25 +74,38 @@ export type ConditionTrace = (GroupTrace | ComparisonTrace)
  */
 export type Role = ("admin" | "client" | "analyst")
 /**
+ * company: our company's signer; client: a counterparty signer, the n-th by partyIndex (client = client 1).
+ */
+export type MarkParty = ("company" | "client")
+/**
+ * Where each party signs, stamps and fills requested fields ({%sign company}, {%sign client 2}, {%stamp company}, {?client passportNumber}), each once, without positions.
+ * 
+ * @maxItems 200
+ */
+export type SignatureMarks = SignatureMark[]
+/**
  * This interface was referenced by `ApiResources`'s JSON-Schema
  * via the `definition` "runStatus".
  */
 export type RunStatus = ("accepted" | "running" | "completed" | "failed")
+/**
+ * Language of the signer's page and messages.
+ * 
+ * This interface was referenced by `EnvelopeResources`'s JSON-Schema
+ * via the `definition` "language".
+ */
+export type MessageLanguage1 = ("en" | "pt-BR")
 /**
  * This interface was referenced by `ApiResources`'s JSON-Schema
  * via the `definition` "backtestDifferenceKind".
  */
 export type BacktestDifferenceKind = ("document" | "template" | "signers" | "action")
 /**
- * company: our company's signer; client: a counterparty signer, the n-th by partyIndex (client = client 1).
- */
-export type MarkParty = ("company" | "client")
-/**
  * Where each party signs, stamps and fills requested fields, as the template author marked it with {%sign company}, {%stamp company}, {?client passportNumber}. A template lists its marks without positions; a made document carries each mark's box in the converted PDF.
  * 
  * @maxItems 200
  */
-export type SignatureMarks = SignatureMark[]
+export type SignatureMarks1 = SignatureMark[]
 /**
  * This interface was referenced by `EnvelopeResources`'s JSON-Schema
  * via the `definition` "envelopeStatus".
@@ -105,17 +122,17 @@ export type SignerStatus = ("waiting" | "sent" | "viewed" | "code_confirmed" | "
  */
 export type SignatureMethod = ("typed" | "drawn" | "uploaded")
 /**
- * Language of the signer's page and messages.
- * 
- * This interface was referenced by `EnvelopeResources`'s JSON-Schema
- * via the `definition` "language".
- */
-export type MessageLanguage = ("en" | "pt-BR")
-/**
  * This interface was referenced by `EnvelopeResources`'s JSON-Schema
  * via the `definition` "trailKind".
  */
 export type TrailKind = ("created" | "sent" | "delivered" | "delivery_failed" | "viewed" | "consent" | "code_sent" | "code_failed" | "code_locked" | "code_confirmed" | "field_filled" | "signed" | "declined" | "expired" | "reminded" | "cancelled" | "resent" | "contact_changed" | "sealed" | "completed" | "downloaded")
+/**
+ * intact: sealed by this instance and unchanged since; modified: this instance's seal, but the file changed after sealing; unknown: no seal, or someone else's.
+ * 
+ * This interface was referenced by `VerificationResources`'s JSON-Schema
+ * via the `definition` "verificationVerdict".
+ */
+export type VerificationVerdict = ("intact" | "modified" | "unknown")
 
 export interface InkflowSchemas {
 "common.schema.json"?: Common
@@ -131,8 +148,9 @@ export interface InkflowSchemas {
 "api.schema.json"?: ApiResources
 "export.schema.json"?: ExportDocument
 "template-data.schema.json"?: TemplateData
-"signature-marks.schema.json"?: SignatureMarks
+"signature-marks.schema.json"?: SignatureMarks1
 "envelope.schema.json"?: EnvelopeResources
+"verification.schema.json"?: VerificationResources
 }
 /**
  * Small shapes shared by the other schemas.
@@ -228,6 +246,11 @@ companySigner: CompanySigner
 counterparties: Counterparties
 signingOrder: SigningOrder
 linkExpiryDays: number
+/**
+ * Remind signers who have not signed this many days before the link expires (a new link is sent). None by default.
+ */
+reminderDays?: number
+language?: MessageLanguage
 }
 export interface EmployeeSigner {
 kind: "employee"
@@ -508,6 +531,10 @@ name: string
 email?: string
 phone?: string
 role?: string
+/**
+ * The contact's language as a BCP 47 tag (pt-BR, pt, en-US…): signing messages and the signer's page use pt-BR for Portuguese, English otherwise.
+ */
+language?: string
 }
 /**
  * This interface was referenced by `DealEvent`'s JSON-Schema
@@ -825,11 +852,36 @@ fileName: string
 size: number
 sha256: string
 placeholders: string[]
+marks: SignatureMarks
 /**
  * Placeholders that can never be filled, each with the closest known path; computed against the pipelines' custom fields as they are now.
  */
 warnings: TemplateWarning[]
 createdAt: string
+}
+export interface SignatureMark {
+kind: ("sign" | "stamp" | "field")
+party: MarkParty
+partyIndex: number
+/**
+ * kind field: the requested value's name, e.g. passportNumber.
+ */
+field?: string
+/**
+ * The tag as written in the template, for messages.
+ */
+tag: string
+box?: MarkBox
+}
+/**
+ * The mark's box on a page of the converted PDF, in PDF points with the origin at the page's bottom left.
+ */
+export interface MarkBox {
+page: number
+x: number
+y: number
+width: number
+height: number
 }
 /**
  * A new flow: its draft document. The pipeline is taken from the document and stored (created or updated).
@@ -995,6 +1047,8 @@ companySigner: CompanySigner
 counterparties: Counterparties
 signingOrder: SigningOrder
 linkExpiryDays: number
+reminderDays?: number
+language?: MessageLanguage1
 signers: PlannedSigner[]
 }
 /**
@@ -1010,6 +1064,15 @@ companySigner?: CompanySigner
 counterparties?: Counterparties
 signingOrder?: SigningOrder
 linkExpiryDays?: number
+/**
+ * Remind signers who have not signed this many days before the link expires (a new link is sent). None by default.
+ */
+reminderDays?: number
+language?: MessageLanguage1
+/**
+ * false: the envelope stays a draft that POST /envelopes/:id/send sends later. Default true.
+ */
+send?: boolean
 pipelineId?: Identifier
 deal?: Deal1
 }
@@ -1552,30 +1615,6 @@ formatted: string
  */
 number: number
 }
-export interface SignatureMark {
-kind: ("sign" | "stamp" | "field")
-party: MarkParty
-partyIndex: number
-/**
- * kind field: the requested value's name, e.g. passportNumber.
- */
-field?: string
-/**
- * The tag as written in the template, for messages.
- */
-tag: string
-box?: MarkBox
-}
-/**
- * The mark's box on a page of the converted PDF, in PDF points with the origin at the page's bottom left.
- */
-export interface MarkBox {
-page: number
-x: number
-y: number
-width: number
-height: number
-}
 /**
  * Envelopes: a document on its way to be signed, its signers in turn, and its hash-chained audit trail, as the API returns them. No signer's link or one-time code ever appears here.
  */
@@ -1604,7 +1643,7 @@ partyIndex: number
 name: string
 email?: (string | null)
 phone?: (string | null)
-language: MessageLanguage
+language: MessageLanguage1
 status: SignerStatus
 employeeId?: (string | null)
 contactId?: (string | null)
@@ -1636,7 +1675,7 @@ pipelineId: (string | null)
 runId: (string | null)
 title: string
 senderCompany: string
-language: MessageLanguage
+language: MessageLanguage1
 signingOrder: SigningOrder
 status: EnvelopeStatus
 linkExpiryDays: number
@@ -1731,4 +1770,104 @@ reason?: string
 export interface SignerContactChange {
 email?: string
 phone?: string
+}
+/**
+ * The integrity check of a PDF against this instance's seal, the public summary of an envelope, and the seal's certificate. The public answers hold no email address, phone number, IP address or user agent; `detail` carries them only for an admin token.
+ */
+export interface VerificationResources {
+
+}
+/**
+ * This interface was referenced by `VerificationResources`'s JSON-Schema
+ * via the `definition` "verificationParty".
+ */
+export interface VerificationParty {
+name: string
+side: ("company" | "counterparty")
+signedAt: (string | null)
+}
+/**
+ * Admin only: how a signer was reached and where they signed from.
+ * 
+ * This interface was referenced by `VerificationResources`'s JSON-Schema
+ * via the `definition` "verificationSignerDetail".
+ */
+export interface VerificationSignerDetail {
+name: string
+side: ("company" | "counterparty")
+email: (string | null)
+phone: (string | null)
+codeDestination: (string | null)
+ip: (string | null)
+userAgent: (string | null)
+signedAt: (string | null)
+}
+/**
+ * What anyone holding the envelope id (the QR code) or its sealed PDF may see.
+ * 
+ * This interface was referenced by `VerificationResources`'s JSON-Schema
+ * via the `definition` "verificationEnvelope".
+ */
+export interface VerificationEnvelope {
+envelopeId: string
+documentId: string
+title: string
+status: EnvelopeStatus
+completedAt: (string | null)
+sealedAt: (string | null)
+/**
+ * SHA-256 (hex) of the sealed PDF, null until sealed.
+ */
+finalSha256: (string | null)
+parties: VerificationParty[]
+/**
+ * Admin token only.
+ */
+detail?: {
+signers: VerificationSignerDetail[]
+}
+}
+/**
+ * This interface was referenced by `VerificationResources`'s JSON-Schema
+ * via the `definition` "verificationResult".
+ */
+export interface VerificationResult {
+result: VerificationVerdict
+/**
+ * Why, as a stable word: sealed, no_signature, unreadable_signature, other_signer, bytes_added, digest_mismatch, signature_invalid.
+ */
+reason: string
+sealedByThisInstance: boolean
+/**
+ * When the seal was applied (the envelope's record, else the signature's time).
+ */
+sealedAt: (string | null)
+/**
+ * SHA-256 (hex) of the file sent.
+ */
+sha256: string
+/**
+ * intact: the envelope whose sealed PDF has this SHA-256; modified: the envelope the seal names, if it exists; unknown: null.
+ */
+envelope: (VerificationEnvelope | null)
+}
+/**
+ * The certificate this instance seals final PDFs with (GET /settings/seal).
+ * 
+ * This interface was referenced by `VerificationResources`'s JSON-Schema
+ * via the `definition` "sealCertificate".
+ */
+export interface SealCertificate {
+certificatePem: string
+/**
+ * As `openssl x509 -fingerprint -sha256` prints it.
+ */
+fingerprintSha256: string
+subject: string
+notBefore: string
+notAfter: string
+/**
+ * generated: made at first start, kept in the database; file: INKFLOW_SEAL_P12.
+ */
+source: ("generated" | "file")
 }

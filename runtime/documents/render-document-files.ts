@@ -7,7 +7,9 @@ import { PdfConversionError } from '../pdf/pdf-conversion-error.ts';
 import type { RuntimeServices } from '../services.ts';
 import type { DocumentOrder } from './document-order.ts';
 import { loadOurCompany } from './load-our-company.ts';
+import { locateMarks } from './locate-marks.ts';
 import { buildTemplateData } from './render/build-template-data.ts';
+import type { RenderedMark } from './render/signature-marks-module.ts';
 import { renderDocxInWorker } from './render/template-in-worker.ts';
 import { resolveSigners } from './resolve-signers.ts';
 import type { DocumentFiles } from './store-document.ts';
@@ -46,7 +48,10 @@ function placeholderWarnings(order: DocumentOrder, tags: readonly { tag: string;
   }));
 }
 
-export type RenderedDocument = Omit<DocumentFiles, 'pdf' | 'marks'>;
+export type RenderedDocument = Omit<DocumentFiles, 'pdf' | 'marks'> & {
+  /** The marks as rendered, with their anchors; located in the PDF once it is converted. */
+  renderedMarks: RenderedMark[];
+};
 
 /** The DOCX of a document with its signing setup and warnings, before conversion to PDF. */
 export async function renderDocument(
@@ -86,6 +91,7 @@ export async function renderDocument(
     signing,
     warnings: warnings.map((warning) => ({ at, ...warning })),
     senderCompany: ourCompany?.name ?? 'inkflow',
+    renderedMarks: rendered.marks,
   };
 }
 
@@ -94,7 +100,7 @@ export async function renderDocumentFiles(
   order: DocumentOrder,
   documentId: string,
 ): Promise<DocumentFiles> {
-  const rendered = await renderDocument(services, order, documentId);
-  // Marks are located in the converted PDF by runtime/documents/locate-marks.ts (signing issue).
-  return { ...rendered, pdf: await convert(services, rendered.docx), marks: [] };
+  const { renderedMarks, ...rendered } = await renderDocument(services, order, documentId);
+  const pdf = await convert(services, rendered.docx);
+  return { ...rendered, pdf, marks: await locateMarks(pdf, renderedMarks) };
 }

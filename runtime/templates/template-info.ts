@@ -1,10 +1,10 @@
 // A stored template as the API describes it (without its content), with the warnings on its
 // placeholders as they stand against today's pipelines.
-import type { TemplateInfo } from '../../schemas/index.ts';
+import type { SignatureMark, TemplateInfo } from '../../schemas/index.ts';
 import type { TemplatesTable } from '../storage/database-schema.ts';
 import { placeholderWarnings } from './placeholder-warnings.ts';
 
-export type TemplateInfoRow = Omit<TemplatesTable, 'content' | 'marks'>;
+export type TemplateInfoRow = Omit<TemplatesTable, 'content' | 'marks'> & { marks: string };
 
 export const templateInfoColumns = [
   'id',
@@ -14,6 +14,7 @@ export const templateInfoColumns = [
   'size',
   'sha256',
   'placeholders',
+  'marks',
   'created_at',
 ] as const;
 
@@ -28,6 +29,7 @@ export function toTemplateInfo(row: TemplateInfoRow, customFields: readonly stri
     size: Number(row.size),
     sha256: row.sha256,
     placeholders,
+    marks: JSON.parse(row.marks) as SignatureMark[],
     warnings: placeholderWarnings(placeholders, customFields),
     createdAt: row.created_at,
   };

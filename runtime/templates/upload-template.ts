@@ -29,7 +29,7 @@ export async function uploadTemplate(services: Services, upload: TemplateUpload)
   const identity = templateIdentity(upload);
   const bytes = upload.file?.bytes ?? new Uint8Array();
   if (await templateExists(services, identity.id)) throw taken(identity.id);
-  const { placeholders } = await inspectTemplateInWorker(bytes);
+  const { placeholders, marks } = await inspectTemplateInWorker(bytes);
   const row = {
     id: identity.id,
     document_type: identity.documentType,
@@ -39,6 +39,7 @@ export async function uploadTemplate(services: Services, upload: TemplateUpload)
     size: bytes.length,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     placeholders: JSON.stringify(placeholders),
+    marks: JSON.stringify(marks),
     created_at: services.now().toISOString(),
   };
   try {

@@ -4,12 +4,12 @@
 // of a bounded number of tags, are its tags well formed. Each failure is a validation error with
 // its own code. CPU-heavy: the runtime calls it in a worker (template-in-worker.ts).
 import inspectModuleExport from 'docxtemplater/js/inspect-module.js';
-import type { ApiErrorDetail } from '../../../schemas/index.ts';
+import type { ApiErrorDetail, SignatureMark } from '../../../schemas/index.ts';
 import { type AppError, validationError } from '../../errors/app-error.ts';
 import { checkXmlPart } from './check-xml-part.ts';
 import { findRevisions, refuseRevisions } from './find-revisions.ts';
 import { findUnclosedTags } from './find-unclosed-tags.ts';
-import { listPlaceholders } from './list-placeholders.ts';
+import { listMarks, listPlaceholders } from './list-placeholders.ts';
 import { openTemplate } from './open-template.ts';
 import { describeBytes, templateLimits } from './template-limits.ts';
 import { inflateEntries, readZipDirectory, type ZipDirectory, zipBomb } from './zip-archive.ts';
@@ -24,6 +24,8 @@ export interface TemplateLimits {
 export interface TemplateInspection {
   /** Every tag the template uses as a dotted path, loops as deal.contacts[].name; sorted, unique. */
   placeholders: string[];
+  /** The signature marks ({%sign company}, {?client passportNumber}…), each once, without boxes. */
+  marks: SignatureMark[];
 }
 
 // The module's CommonJS export is a factory; its typings describe an ES default-exported class.
@@ -59,7 +61,8 @@ export async function inspectTemplate(bytes: Uint8Array, limits: TemplateLimits 
   refuseUnclosedTags(findUnclosedTags(xmlParts));
   const inspector = createInspectModule();
   openTemplate(bytes, { modules: [inspector] });
-  return { placeholders: listPlaceholders(inspector.getAllStructuredTags()) };
+  const parts = inspector.getAllStructuredTags();
+  return { placeholders: listPlaceholders(parts), marks: listMarks(parts) };
 }
 
 function requireFewEntries(directory: ZipDirectory): void {

@@ -5,10 +5,27 @@ import PizZip from 'pizzip';
 import type { ApiErrorDetail } from '../../../schemas/index.ts';
 import { type AppError, validationError } from '../../errors/app-error.ts';
 import { dotPathParser } from './dot-path-parser.ts';
+import {
+  createSignatureMarksModule,
+  isMarkPart,
+  markOfPart,
+  type SignatureMarksModule,
+} from './signature-marks-module.ts';
 
 export interface OpenTemplateOptions {
   nullGetter?: DXT.Options['nullGetter'];
   modules?: DXT.Module[];
+  /** The signature marks module to render with (its `rendered` list fills as it renders); a fresh one by default. */
+  marks?: SignatureMarksModule;
+}
+
+// docxtemplater hands every tag to the parser, marks included: a mark is checked here (a bad one
+// fails compilation with the author's message) and reads no data.
+function markAwareParser(tag: string, meta?: { tag?: { module?: string; value: string } }): DXT.Parser {
+  const part = meta?.tag;
+  if (!part || !isMarkPart(part)) return dotPathParser(tag);
+  markOfPart(part);
+  return { get: () => '' };
 }
 
 export function openTemplate(bytes: Uint8Array, options: OpenTemplateOptions = {}): Docxtemplater<PizZip> {
@@ -25,10 +42,10 @@ export function openTemplate(bytes: Uint8Array, options: OpenTemplateOptions = {
     return new Docxtemplater(zip, {
       paragraphLoop: true,
       linebreaks: true,
-      parser: dotPathParser,
+      parser: markAwareParser as DXT.Options['parser'],
       errorLogging: false,
       ...(options.nullGetter ? { nullGetter: options.nullGetter } : {}),
-      ...(options.modules ? { modules: options.modules } : {}),
+      modules: [options.marks ?? createSignatureMarksModule(), ...(options.modules ?? [])],
     });
   } catch (error) {
     throw templateError(error);

@@ -1,9 +1,11 @@
 // Renders a DOCX template with a deal's data. A tag the data lacks renders empty and is reported
 // once as a warning (a section on an absent value is a false condition, not a warning), so a half-filled template still yields a document the run can show and explain.
+import { createHash } from 'node:crypto';
 import type { DXT } from 'docxtemplater';
 import type { TemplateData } from '../../../schemas/index.ts';
 import { openTemplate } from './open-template.ts';
 import { qualifyInLoops } from './placeholder-path.ts';
+import { createSignatureMarksModule, type RenderedMark } from './signature-marks-module.ts';
 
 export interface RenderWarning {
   code: 'PLACEHOLDER_MISSING';
@@ -14,6 +16,8 @@ export interface RenderWarning {
 export interface RenderedDocx {
   docx: Uint8Array;
   warnings: RenderWarning[];
+  /** Each mark as rendered, in document order, with the anchors that locate its box in the PDF. */
+  marks: RenderedMark[];
 }
 
 // Fixed entry dates make the output a function of template and data alone. Built from local
@@ -28,7 +32,16 @@ export function renderDocx(template: Uint8Array, data: TemplateData): RenderedDo
     if (part.module !== 'loop') missing.add(qualifyInLoops(scopeManager.scopePath, part.value));
     return '';
   };
-  const document = openTemplate(template, { nullGetter });
+  // The anchors' nonce is a function of template and data (the output stays deterministic) that a
+  // deal's own text cannot predict, so it cannot plant a fake anchor to move a signature box.
+  const nonce = createHash('sha256')
+    .update(template)
+    .update(JSON.stringify(data))
+    .digest('hex')
+    .slice(0, 8)
+    .toUpperCase();
+  const marks = createSignatureMarksModule(nonce);
+  const document = openTemplate(template, { nullGetter, marks });
   document.render(data);
   const zip = document.getZip();
   for (const entry of Object.values(zip.files)) entry.date = entryDate;
@@ -38,5 +51,5 @@ export function renderDocx(template: Uint8Array, data: TemplateData): RenderedDo
     tag,
     message: `The template uses {${tag}} but the data for this document has no value for it; it was left empty.`,
   }));
-  return { docx, warnings };
+  return { docx, warnings, marks: marks.rendered };
 }
