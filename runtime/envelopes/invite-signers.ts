@@ -3,6 +3,7 @@
 // code state cleared, and the message queued in the same transaction (durable delivery).
 import type { Kysely } from 'kysely';
 import type { TrailKind } from '../../schemas/index.ts';
+import { maskDestination } from '../delivery/mask-destination.ts';
 import { type MessagePurpose, queueMessage } from '../delivery/queue-message.ts';
 import type { RuntimeServices } from '../services.ts';
 import type { DatabaseSchema } from '../storage/database-schema.ts';
@@ -78,7 +79,7 @@ export async function inviteSigner(
       kind: invitation.trailKind,
       actor: invitation.actor,
       signerId: signer.id,
-      details: { channel: queued.channel, purpose: invitation.purpose },
+      details: { channel: queued.channel, to: maskDestination(queued.destination), purpose: invitation.purpose },
     },
     now,
   );

@@ -1,5 +1,8 @@
 // Every job kind the runtime runs, and its handler. start-runtime.ts passes these to startWorkers.
 import { makeDocumentHandler } from '../documents/make-document-job.ts';
+import { expireEnvelopeJob, remindEnvelopeJob } from '../envelopes/envelope-jobs.ts';
+import { expireEnvelopeHandler } from '../envelopes/expire-envelope-job.ts';
+import { remindEnvelopeHandler } from '../envelopes/remind-envelope-job.ts';
 import { evaluateRunJob } from '../events/accept-deal-event.ts';
 import { evaluateRunHandler, makeDocumentJob } from '../runs/evaluate-run.ts';
 import type { RuntimeServices } from '../services.ts';
@@ -9,5 +12,7 @@ export function createJobHandlers(services: RuntimeServices): JobHandlers {
   return {
     [evaluateRunJob]: evaluateRunHandler(services),
     [makeDocumentJob]: makeDocumentHandler(services),
+    [expireEnvelopeJob]: expireEnvelopeHandler(services),
+    [remindEnvelopeJob]: remindEnvelopeHandler(services),
   };
 }

@@ -3,6 +3,7 @@
 import { accessPaths, settingsPaths } from './admin-paths.ts';
 import { type ApiPath, api, ref } from './api-path.ts';
 import { designerPaths } from './designer-paths.ts';
+import { envelopePaths } from './envelope-paths.ts';
 import { eventPaths } from './event-paths.ts';
 import { flowPaths, templatePaths } from './flow-paths.ts';
 import { verifyPaths } from './verify-paths.ts';
@@ -36,6 +37,7 @@ export const apiPaths: readonly ApiPath[] = [
   ...flowPaths,
   ...templatePaths,
   ...eventPaths,
+  ...envelopePaths,
   ...designerPaths,
   ...verifyPaths,
 ];

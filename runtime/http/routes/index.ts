@@ -3,6 +3,7 @@ import type { RouteModule } from '../app-types.ts';
 import { registerBacktestRoutes } from './backtest-routes.ts';
 import { registerDealsRoutes } from './deals-routes.ts';
 import { registerDocumentsRoutes } from './documents-routes.ts';
+import { registerEnvelopesRoutes } from './envelopes-routes.ts';
 import { registerEventsRoutes } from './events-routes.ts';
 import { registerExportRoutes } from './export-routes.ts';
 import { registerFlowsRoutes } from './flows-routes.ts';
@@ -27,6 +28,7 @@ export const routeModules: readonly RouteModule[] = [
   registerEventsRoutes,
   registerRunsRoutes,
   registerDocumentsRoutes,
+  registerEnvelopesRoutes,
   registerDealsRoutes,
   registerMeRoutes,
   registerBacktestRoutes,
