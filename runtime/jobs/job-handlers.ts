@@ -1,6 +1,8 @@
 // Every job kind the runtime runs, and its handler. start-runtime.ts passes these to startWorkers.
+
+import { sealEnvelopeHandler } from '../completion/seal-envelope-job.ts';
 import { makeDocumentHandler } from '../documents/make-document-job.ts';
-import { expireEnvelopeJob, remindEnvelopeJob } from '../envelopes/envelope-jobs.ts';
+import { expireEnvelopeJob, remindEnvelopeJob, sealEnvelopeJob } from '../envelopes/envelope-jobs.ts';
 import { expireEnvelopeHandler } from '../envelopes/expire-envelope-job.ts';
 import { remindEnvelopeHandler } from '../envelopes/remind-envelope-job.ts';
 import { evaluateRunJob } from '../events/accept-deal-event.ts';
@@ -14,5 +16,6 @@ export function createJobHandlers(services: RuntimeServices): JobHandlers {
     [makeDocumentJob]: makeDocumentHandler(services),
     [expireEnvelopeJob]: expireEnvelopeHandler(services),
     [remindEnvelopeJob]: remindEnvelopeHandler(services),
+    [sealEnvelopeJob]: sealEnvelopeHandler(services),
   };
 }
