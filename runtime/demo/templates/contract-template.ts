@@ -100,10 +100,15 @@ function signatureBlock(): string[] {
         paragraph({ text: 'For {ourCompany.name}', bold: true }),
         paragraph('{companySigner.name}'),
         paragraph('{companySigner.email}'),
+        // Signature marks: the signer's page puts each party's signature, stamp and fields here.
+        paragraph('{%sign company}'),
+        paragraph('{%stamp company}'),
       ],
       [
         paragraph({ text: 'For {deal.company.name}', bold: true }),
         paragraph('Its authorised signatories listed below'),
+        paragraph('{%sign client}'),
+        paragraph('Passport number: {?client passportNumber}'),
       ],
     ),
     emptyLine(),

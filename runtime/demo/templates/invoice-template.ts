@@ -82,5 +82,8 @@ function paymentTerms(): string[] {
     clause(
       'Late payments bear interest at the statutory rate for commercial transactions. Questions about this invoice: reply to the email that brought it.',
     ),
+    emptyLine(),
+    paragraph('Issued for {ourCompany.name}:'),
+    paragraph('{%sign company}'),
   ];
 }

@@ -10,8 +10,9 @@ export const blockBox = { width: 3402, height: 1020, marginLeft: 57 } as const;
 /** Height of a field box in points above and below its text's baseline. */
 export const fieldBox = { above: 9, below: 3 } as const;
 
-const anchorRun = (anchor: string): string =>
-  `<w:r><w:rPr><w:color w:val="FFFFFF"/><w:sz w:val="4"/><w:szCs w:val="4"/></w:rPr><w:t xml:space="preserve"> ${anchor} </w:t></w:r>`;
+// A field's start anchor has no space after it: nothing may break the line between it and its box.
+const anchorRun = (anchor: string, trailingSpace = true): string =>
+  `<w:r><w:rPr><w:color w:val="FFFFFF"/><w:sz w:val="4"/><w:szCs w:val="4"/></w:rPr><w:t xml:space="preserve"> ${anchor}${trailingSpace ? ' ' : ''}</w:t></w:r>`;
 
 const labelProperties = '<w:color w:val="8A94A6"/><w:sz w:val="14"/><w:szCs w:val="14"/>';
 
@@ -41,9 +42,9 @@ export function blockMarkXml(mark: SignatureMark, anchor: string): string {
 export function fieldMarkXml(mark: SignatureMark, startAnchor: string, endAnchor: string): string {
   const border = '<w:bdr w:val="single" w:sz="4" w:space="0" w:color="9AA4B2"/>';
   // Non-breaking spaces keep the box one piece, wide enough for a value written into it later.
-  const label = `\u00a0${escapeXml(markLabel(mark))}`.padEnd(44, '\u00a0');
+  const label = `\u00a0${escapeXml(markLabel(mark)).replace(/ /g, '\u00a0')}`.padEnd(40, '\u00a0');
   return (
-    `</w:t></w:r>${anchorRun(startAnchor)}<w:r><w:rPr>${border}${labelProperties}</w:rPr>` +
+    `</w:t></w:r>${anchorRun(startAnchor, false)}<w:r><w:rPr>${border}${labelProperties}</w:rPr>` +
     `<w:t xml:space="preserve">${label}</w:t></w:r>${anchorRun(endAnchor)}<w:r><w:t xml:space="preserve">`
   );
 }
