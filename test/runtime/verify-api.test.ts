@@ -17,7 +17,7 @@ const envelopeId = 'env_verify_api';
 
 function form(bytes: Uint8Array, field = 'file'): FormData {
   const body = new FormData();
-  body.append(field, new Blob([bytes], { type: 'application/pdf' }), 'contract.pdf');
+  body.append(field, new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'contract.pdf');
   return body;
 }
 
@@ -82,7 +82,7 @@ for (const dialect of dialects) {
     });
 
     it('accepts the raw bytes as application/pdf', async () => {
-      const response = await post(new Blob([sealed]), { 'content-type': 'application/pdf' });
+      const response = await post(new Blob([new Uint8Array(sealed)]), { 'content-type': 'application/pdf' });
       expect(((await response.json()) as VerificationResult).result).toBe('intact');
     });
 

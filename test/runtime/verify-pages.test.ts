@@ -13,7 +13,7 @@ const envelopeId = 'env_verify_pages';
 
 function form(bytes: Uint8Array): FormData {
   const body = new FormData();
-  body.append('file', new Blob([bytes], { type: 'application/pdf' }), 'contract.pdf');
+  body.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'contract.pdf');
   return body;
 }
 
