@@ -197,6 +197,10 @@ describe('designer scenario in Chromium', () => {
     await expect
       .poll(() => page.getByText(/invoice · template invoice/).count(), { timeout: 15_000 })
       .toBeGreaterThan(0);
+    // The document's envelope: sent, its signers in order with their status.
+    await expect.poll(() => page.getByText(/^Envelope: sent/).count(), { timeout: 15_000 }).toBe(1);
+    const signers = page.getByRole('list', { name: 'Signers and their status' });
+    await expect.poll(() => signers.getByText('link sent').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Open the invoice PDF' }).click();
     const download = page.getByRole('link', { name: /^Download invoice-.*\.pdf$/ });
     await expect.poll(() => download.count(), { timeout: 30_000 }).toBe(1);

@@ -1,5 +1,5 @@
 // A document of a run: type, template, its PDF (fetched with the token), warnings, signers in
-// order, and the envelope's signers and statuses once signing reports them.
+// order, and the envelope's signers and statuses.
 import { useState } from 'react';
 import type { DocumentInfo } from '../../../../schemas/index.ts';
 import { runsApi } from '../../api/runs.ts';
@@ -9,19 +9,13 @@ import { ApiErrorText } from '../shared/ApiErrorText.tsx';
 import { formatTime } from '../shared/format-time.ts';
 import { PdfView } from '../shared/PdfView.tsx';
 import { signersInOrder, signerText } from '../shared/signer-text.ts';
-
-/** Signing is not built yet: an envelope arrives on the document once it is (shown when present). */
-type Envelope = {
-  status?: string;
-  signers?: Array<{ name?: string; email?: string; status?: string; order?: number }>;
-};
+import { EnvelopeStatus } from './EnvelopeStatus.tsx';
 
 export function DocumentItem({ document }: { document: DocumentInfo }) {
   const t = useT();
   const [pdf, setPdf] = useState<Blob | undefined>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const envelope = (document as DocumentInfo & { envelope?: Envelope }).envelope;
   const open = () => {
     setBusy(true);
     setError(undefined);
@@ -48,21 +42,7 @@ export function DocumentItem({ document }: { document: DocumentInfo }) {
           {warning.code}: {warning.message}
         </ErrorText>
       ))}
-      {envelope ? (
-        <div>
-          <p>{t('screens.runs.envelope', { status: envelope.status ?? '—' })}</p>
-          <ol>
-            {(envelope.signers ?? []).map((signer, at) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: signers in their order
-              <li key={at}>
-                {signer.name ?? signer.email ?? '—'}: {signer.status ?? '—'}
-              </li>
-            ))}
-          </ol>
-        </div>
-      ) : (
-        <p className="muted">{t('screens.runs.noEnvelope')}</p>
-      )}
+      <EnvelopeStatus documentId={document.id} />
       <button type="button" onClick={open} disabled={busy}>
         {busy ? t('screens.preview.busy') : t('screens.runs.openPdf', { documentType: document.documentType })}
       </button>
