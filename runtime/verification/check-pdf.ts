@@ -13,7 +13,7 @@ export async function checkPdf(
   bytes: Uint8Array,
   withDetail: boolean,
 ): Promise<VerificationResult> {
-  const outcome = verifyPdf(bytes, await loadSealIdentity(services));
+  const outcome = await verifyPdf(bytes, await loadSealIdentity(services));
   const byHash =
     outcome.result === 'intact'
       ? await loadVerificationEnvelope(services, { finalSha256: outcome.sha256 }, withDetail)

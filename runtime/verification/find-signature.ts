@@ -2,6 +2,7 @@
 // string in the gap between the two signed ranges, and the Reason/Name naming the envelope. Reads
 // raw bytes only (no PDF parser): a file too broken to parse may still say whose seal it bore.
 import { envelopeIdInSignature } from '../sealing/seal-reason.ts';
+import { lastIndexOfInSlices } from './sliced-scan.ts';
 
 export interface FoundSignature {
   byteRange: [number, number, number, number];
@@ -32,8 +33,8 @@ function hexBytes(file: Buffer, from: number, to: number): Uint8Array | undefine
   return new Uint8Array(Buffer.from(hex, 'hex'));
 }
 
-export function findLastSignature(file: Buffer): FoundSignature | undefined {
-  const at = file.lastIndexOf(marker);
+export async function findLastSignature(file: Buffer): Promise<FoundSignature | undefined> {
+  const at = await lastIndexOfInSlices(file, marker);
   if (at < 0) return undefined;
   const range = /^\s*\[\s*(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s+(\d{1,12})\s*\]/.exec(
     file.toString('latin1', at + marker.length, at + marker.length + 80),

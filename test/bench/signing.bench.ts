@@ -92,7 +92,7 @@ try {
   const sealed = await sealPdf(composed, identity, details);
   const sealMs = await timed(seals, () => sealPdf(composed, identity, details));
   const verifyMs = await timed(verifications, () => verifyPdf(sealed, identity));
-  if (verifyPdf(sealed, identity).result !== 'intact')
+  if ((await verifyPdf(sealed, identity)).result !== 'intact')
     throw new Error('the benchmark sealed a PDF that does not verify');
   const ratio = (composeMs + sealMs) / conversionMs;
   const cpuRatio = ((composeInThread ? inThreadMs : composeMs) + sealMs) / conversionMs;

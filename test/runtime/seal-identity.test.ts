@@ -68,7 +68,7 @@ for (const dialect of dialects) {
       expect(c.fingerprintSha256).toBe(a.fingerprintSha256);
       // What one process seals, another verifies as its own.
       const sealed = await sealPdf(await smallPdf(), a, { reason: 'r', name: 'n', location: 'l', contactInfo: '' });
-      expect(verifyPdf(sealed, c).result).toBe('intact');
+      expect((await verifyPdf(sealed, c)).result).toBe('intact');
     });
   });
 }

@@ -87,7 +87,7 @@ for (const dialect of dialects) {
     });
 
     it('reports one changed byte as modified and still names the envelope', async () => {
-      const [, firstLength] = findLastSignature(Buffer.from(sealed))?.byteRange ?? [0, 0];
+      const [, firstLength] = (await findLastSignature(Buffer.from(sealed)))?.byteRange ?? [0, 0];
       const response = await post(form(flipByte(sealed, Math.floor(firstLength / 2))));
       const result = (await response.json()) as VerificationResult;
       expect(result).toMatchObject({ result: 'modified', sealedByThisInstance: true });
