@@ -2,6 +2,7 @@
 // HTTP server, the first admin token, the start-up lease reclaim and the job workers. A start that
 // fails stops everything it started; stop() drains HTTP and the workers, then closes the rest.
 import { ensureAdminToken } from './access/ensure-admin-token.ts';
+import { resumeStalledSealing } from './completion/resume-stalled-sealing.ts';
 import type { RuntimeConfig } from './config.ts';
 import { createLogger } from './create-logger.ts';
 import { seedDemo } from './demo/seed-demo.ts';
@@ -47,6 +48,8 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
     if (server) logger.info({ port: server.port, host: config.host, database: database.dialect }, 'listening');
     const reclaimed = await reclaimDeadWorkersJobs(database, services.now(), config.workerHost);
     if (reclaimed > 0) logger.info({ reclaimed }, 'jobs of a stopped process taken back at start');
+    const resumed = await resumeStalledSealing(services);
+    if (resumed > 0) logger.warn({ resumed }, 'envelopes whose sealing had given up are sealed again');
     if (config.workers > 0) {
       workers = startWorkers(services, createJobHandlers(services), {
         concurrency: config.workers,
