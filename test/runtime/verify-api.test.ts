@@ -2,6 +2,8 @@
 // seal and recorded on an envelope is intact and finds the envelope (no emails or IPs unless the
 // token is an admin's); one changed byte is modified and still names it; bad input gets 4xx that
 // say what to send; past 20 checks a minute a client gets 429 with Retry-After.
+import { request as httpRequest } from 'node:http';
+import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadSealIdentity } from '../../runtime/sealing/seal-identity.ts';
 import { sealPdf } from '../../runtime/sealing/seal-pdf.ts';
@@ -122,6 +124,34 @@ for (const dialect of dialects) {
       const tooBig = await post(form(big));
       expect(tooBig.status).toBe(413);
       expect(await tooBig.text()).toContain('VERIFY_FILE_TOO_LARGE');
+    });
+
+    it('refuses a declared 100 MB body before reading it, and never inflates a PDF bomb', async () => {
+      const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = httpRequest(`${server.url}/api/v1/verify`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/pdf', 'content-length': String(100 * 1024 * 1024) },
+        });
+        request.on('response', (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => {
+            text += chunk.toString();
+          });
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        });
+        request.on('error', reject);
+        request.write('%PDF-1.7\n');
+      });
+      expect(status).toBe(413);
+      expect(body).toContain('VERIFY_FILE_TOO_LARGE');
+      // 64 MB of zeros in a 64 KB stream: the check reads bytes and signatures, it inflates nothing.
+      const bomb = Buffer.concat([
+        Buffer.from('%PDF-1.7\n1 0 obj\n<< /Length 0 /Filter /FlateDecode >>\nstream\n'),
+        deflateSync(Buffer.alloc(64 * 1024 * 1024)),
+        Buffer.from('\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'),
+      ]);
+      const answer = (await (await post(form(new Uint8Array(bomb)))).json()) as VerificationResult;
+      expect(answer).toMatchObject({ result: 'unknown', reason: 'no_signature' });
     });
 
     it('answers 429 with Retry-After past 20 checks a minute from one address', async () => {
