@@ -17,13 +17,19 @@ function readRaw(request: IncomingMessage, limit: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        request.destroy();
-        reject(tooLargeToVerify());
-      } else chunks.push(chunk);
-    });
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      // Stop reading but keep the socket: the client still gets its 413 (and the connection closes).
+      request.off('data', onData);
+      request.pause();
+      chunks.length = 0;
+      reject(tooLargeToVerify());
+    };
+    request.on('data', onData);
     request.on('error', (error: Error) => reject(unreadable(error)));
     request.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
   });

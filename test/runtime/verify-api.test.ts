@@ -144,6 +144,23 @@ for (const dialect of dialects) {
       });
       expect(status).toBe(413);
       expect(body).toContain('VERIFY_FILE_TOO_LARGE');
+      // The same without a declared length (chunked): the read stops at 30 MB.
+      const chunked = await new Promise<number>((resolve, reject) => {
+        const request = httpRequest(`${server.url}/api/v1/verify`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/pdf', 'transfer-encoding': 'chunked' },
+        });
+        request.on('response', (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on('error', reject);
+        const megabyte = Buffer.alloc(1024 * 1024, 0x20);
+        request.write('%PDF-1.7\n');
+        for (let i = 0; i < 31; i++) request.write(megabyte);
+        request.end();
+      });
+      expect(chunked).toBe(413);
       // 64 MB of zeros in a 64 KB stream: the check reads bytes and signatures, it inflates nothing.
       const bomb = Buffer.concat([
         Buffer.from('%PDF-1.7\n1 0 obj\n<< /Length 0 /Filter /FlateDecode >>\nstream\n'),
