@@ -10,6 +10,8 @@ export interface KnownResources {
   employees?: readonly string[];
   /** Per template id, its placeholders that no document can fill (the runtime's upload warnings). */
   unknownPlaceholders?: Readonly<Record<string, readonly string[]>>;
+  /** Per template id, the highest client number its signature marks use ({%sign client 2} → 2); absent: none. */
+  clientMarks?: Readonly<Record<string, number>>;
 }
 
 function checkTemplate(subject: FlowUnderCheck, node: SendDocumentNode, known: KnownResources): Diagnostic[] {
@@ -42,6 +44,24 @@ function checkPlaceholders(subject: FlowUnderCheck, node: SendDocumentNode, know
   return [warning('TEMPLATE_PLACEHOLDER_UNKNOWN', message, place)];
 }
 
+// Marks of client 2, 3… are signed only when the deal has that many contacts the rule's
+// counterparties select; the engine cannot know a deal's contacts, so this is a warning: on a deal
+// with fewer, those boxes stay empty (the signatures of the signers there are still collected).
+function checkClientMarks(subject: FlowUnderCheck, node: SendDocumentNode, known: KnownResources): Diagnostic[] {
+  const templateId = node.data.templateId;
+  const highest =
+    known.clientMarks && Object.hasOwn(known.clientMarks, templateId) ? (known.clientMarks[templateId] ?? 0) : 0;
+  if (highest <= 1) return [];
+  const counterparties = node.data.counterparties;
+  const who = counterparties.kind === 'role' ? `contacts with the role "${counterparties.role}"` : 'contacts';
+  const message =
+    `Template "${templateId}" has signature marks up to client ${highest}, so it needs ${highest} client signers; ` +
+    `"${node.id}" takes its counterparties from the deal's ${who}, and on a deal with fewer the marks of the missing ` +
+    'clients stay unsigned. Use a template with fewer client marks for such deals, or make sure they have that many contacts.';
+  const place = { nodeId: node.id, pointer: nodePointer(subject, node.id, '/data/counterparties') };
+  return [warning('TEMPLATE_CLIENT_MARK_WITHOUT_COUNTERPARTY', message, place)];
+}
+
 function checkSigner(subject: FlowUnderCheck, node: SendDocumentNode, known: KnownResources): Diagnostic[] {
   const signer = node.data.companySigner;
   if (signer.kind !== 'employee' || !known.employees || known.employees.includes(signer.employeeId)) return [];
@@ -60,6 +80,7 @@ export function checkActions(subject: FlowUnderCheck, known: KnownResources = {}
     diagnostics.push(
       ...checkTemplate(subject, node, known),
       ...checkPlaceholders(subject, node, known),
+      ...checkClientMarks(subject, node, known),
       ...checkSigner(subject, node, known),
     );
   }
