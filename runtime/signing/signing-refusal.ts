@@ -58,7 +58,7 @@ export class SigningRefusal extends AppError {
   readonly reason: RefusalReason;
   readonly context: RefusalContext;
 
-  constructor(reason: RefusalReason, context: RefusalContext = {}, message = reason) {
+  constructor(reason: RefusalReason, context: RefusalContext = {}, message: string = reason) {
     super(kindOfReason[reason], `SIGNING_${reason.toUpperCase()}`, message);
     this.reason = reason;
     this.context = context;
