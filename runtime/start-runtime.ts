@@ -14,6 +14,7 @@ import { createPdfConverter } from './pdf/convert-to-pdf.ts';
 import { sweepOrphanedOffice } from './pdf/sweep-orphaned-office.ts';
 import { type HttpServer, serveHttp } from './serve-http.ts';
 import type { RuntimeServices } from './services.ts';
+import { loadSealIdentity } from './sealing/seal-identity.ts';
 import { openDatabase } from './storage/open-database.ts';
 
 export interface RunningRuntime {
@@ -41,6 +42,8 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
   let adminToken: string | undefined;
   try {
     if (config.seedDemo) await seedDemo(services);
+    // The seal is made (or INKFLOW_SEAL_P12 opened) now: a bad seal file stops the start, not a signing.
+    await loadSealIdentity(services);
     if (config.http) server = await serveHttp(createApp(services).callback(), config.host, config.port);
     // Once the port is ours: a start that fails on a taken port must not make (and lose) the token
     // it would have printed. "listening" is said when the token exists.
