@@ -10,7 +10,8 @@ for (const spec of Object.values(nodeKinds)) {
   if (spec.role === 'trigger') selectorFactByEventType.set(spec.eventType, spec.selectorFact);
 }
 
-function selectorOf(event: DealEvent): unknown {
+/** The event's selector fact (stage or document type) for its event type; undefined for others. */
+export function selectorOf(event: DealEvent): unknown {
   const selectorFact = selectorFactByEventType.get(event.type);
   if (selectorFact === 'stageId') return event.deal.stageId;
   if (selectorFact === 'documentType') return event.document?.type;

@@ -2,6 +2,7 @@
 // by one small interpreter. Measured: with 10,000 rules a tree of closures per rule is bound by
 // memory latency (~500 ns a rule, pointer chasing through closures and contexts); one contiguous
 // program per bucket keeps a bucket's rules in a few cache lines.
+import { type FactReader, factReader } from '../facts/to-facts.ts';
 import { engineOperatorTests } from '../operators/operators.ts';
 import type { ImpliedFacts } from './bucket-of.ts';
 import type { CheckedCondition, OperatorTest } from './check-condition.ts';
@@ -25,6 +26,8 @@ export interface BucketProgram {
   ruleStarts: Int32Array;
   /** The facts the bucket reads; a comparison's factSlot indexes this list. */
   factNames: string[];
+  /** factReader of each of factNames, resolved once. */
+  readers: FactReader[];
 }
 
 class ProgramWriter {
@@ -90,6 +93,7 @@ export function compileBucketProgram(
     constants: writer.constants,
     ruleStarts: Int32Array.from(ruleStarts),
     factNames: [...factNames],
+    readers: factNames.map(factReader),
   };
 }
 

@@ -46,6 +46,24 @@ describe('createEvaluator: rules as an import or a hand edit may leave them', ()
     ).toEqual(['no-trigger', 'trigger-last']);
   });
 
+  it('finds a bucket whose key has a "/" inside a part by the whole key, as bucketOf names it', () => {
+    // "a/b" + "deal.stage_changed" + "contract" and "a" + "b/deal.stage_changed" ... name one key:
+    // the lookup by parts must never find another bucket than the lookup by the key string.
+    const ruleSet = ruleSetOf([
+      ruleOf('slashed', {
+        bucket: 'sales/x/deal.stage_changed/contract',
+        conditions: { all: [{ fact: 'amount', operator: 'greaterThan', value: 1 }] },
+      }),
+      ruleOf('plain', { conditions: { all: [{ fact: 'amount', operator: 'greaterThan', value: 1 }] } }),
+    ]);
+    const evaluator = createEvaluator(ruleSet);
+    const slashed = { ...contract, pipelineId: 'sales/x' };
+    expect(evaluator.evaluate(slashed).bucket).toBe('sales/x/deal.stage_changed/contract');
+    expect(firedNames(slashed, evaluator)).toEqual(['slashed']);
+    expect(firedNames(contract, evaluator)).toEqual(['plain']);
+    expect(firedNames({ ...contract, pipelineId: 'elsewhere' }, evaluator)).toEqual([]);
+  });
+
   it('proves nothing from the bucket key for an event whose stage id is not a string', () => {
     const ruleSet = ruleSetOf([
       ruleOf('stage-5', { bucket: 'sales/deal.stage_changed/5' }),

@@ -2,10 +2,10 @@
 // flat program, and an event only pays for the rules of its own bucket. Nothing is shared or mutated
 // between evaluate() calls, unlike json-rules-engine's engine.status.
 import type { ActionPlan, DealEvent, RuleSet, RuleTrace } from '../../schemas/index.ts';
-import { toFacts } from '../facts/to-facts.ts';
+import { type FactReader, toFacts } from '../facts/to-facts.ts';
 import { findDeepNesting, maxDocumentDepth, maxRuleConditionDepth } from '../json/find-deep-nesting.ts';
 import { findNonFiniteNumber } from '../json/find-non-finite-number.ts';
-import { bucketOf, triggerFactsAreExact } from './bucket-of.ts';
+import { bucketOf, selectorOf, triggerFactsAreExact } from './bucket-of.ts';
 import { runNode } from './bucket-program.ts';
 import { buildPlan } from './build-plan.ts';
 import {
@@ -82,9 +82,13 @@ function traceBucket(bucket: CompiledBucket, facts: ReturnType<typeof toFacts>):
 /** Rules that fire, by the bucket's program: only for events whose trigger facts are exact. */
 function firedByProgram(bucket: CompiledBucket, event: DealEvent): BucketRule[] {
   const { program, rules } = bucket;
-  const facts = toFacts(event, program.factNames);
-  const values: unknown[] = new Array(program.factNames.length);
-  for (let slot = 0; slot < values.length; slot++) values[slot] = facts[program.factNames[slot] as string];
+  const { readers } = program;
+  // The values toFacts would give (absent is null), read straight into the program's slots.
+  const values: unknown[] = new Array(readers.length);
+  for (let slot = 0; slot < readers.length; slot++) {
+    const value = (readers[slot] as FactReader)(event);
+    values[slot] = value === undefined ? null : value;
+  }
   const fired: BucketRule[] = [];
   for (let at = 0; at < rules.length; at++) {
     if (runNode(program, program.ruleStarts[at] as number, values)) fired.push(rules[at] as BucketRule);
@@ -102,15 +106,49 @@ function evaluateBucket(bucket: CompiledBucket, event: DealEvent, trace: boolean
   return buildPlan(event, scope, fired, trace ? traces : undefined);
 }
 
+type BucketTree = Map<string, Map<string, Map<string, CompiledBucket>>>;
+
+/**
+ * The buckets whose key splits one way only into pipeline, event type and selector, by those parts:
+ * an event finds its bucket without building its key string (which both sides of a backtest did
+ * for every event). Other keys are found by the full key, as before.
+ */
+function bucketTree(buckets: ReadonlyMap<string, CompiledBucket>): BucketTree {
+  const tree: BucketTree = new Map();
+  for (const [key, bucket] of buckets) {
+    const parts = key.split('/');
+    if (parts.length !== 3) continue;
+    const [pipelineId, eventType, selector] = parts as [string, string, string];
+    const byType = tree.get(pipelineId) ?? new Map<string, Map<string, CompiledBucket>>();
+    tree.set(pipelineId, byType);
+    const bySelector = byType.get(eventType) ?? new Map<string, CompiledBucket>();
+    byType.set(eventType, bySelector);
+    bySelector.set(selector, bucket);
+  }
+  return tree;
+}
+
+/** A hit here is the bucket bucketOf's key names (same three parts, no "/" in any); a miss proves nothing. */
+function treeBucket(tree: BucketTree, event: DealEvent): CompiledBucket | undefined {
+  if (!triggerFactsAreExact(event)) return undefined;
+  return tree
+    .get(event.pipelineId)
+    ?.get(event.type)
+    ?.get(selectorOf(event) as string);
+}
+
 /** Throws RuleSetError when the rule set is inconsistent (index names a missing rule, unknown operator, ...). */
 export function createEvaluator(ruleSet: RuleSet): Evaluator {
   const buckets = compileBuckets(ruleSet, prepareRules(ruleSet));
+  const tree = bucketTree(buckets);
   return {
     bucketCount: buckets.size,
     evaluate(event, options) {
+      const trace = options?.trace === true;
+      const found = treeBucket(tree, event);
+      if (found) return evaluateBucket(found, event, trace);
       const key = bucketOf(event);
       const bucket = buckets.get(key);
-      const trace = options?.trace === true;
       const empty = { bucket: key, rulesConsidered: 0, exclusiveCount: 0 };
       if (!bucket) return buildPlan(event, empty, [], trace ? [] : undefined);
       return evaluateBucket(bucket, event, trace);
