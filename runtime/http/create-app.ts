@@ -12,6 +12,7 @@ import { methodGuard } from './method-guard.ts';
 import { responseHeaders } from './response-headers.ts';
 import { routeModules } from './routes/index.ts';
 import { serveDesigner } from './serve-designer.ts';
+import { loggedPath, signingPages } from './signing-pages.ts';
 import { registerSystemRoutes } from './system-routes.ts';
 import { verifyPageMiddleware } from './verify-pages.ts';
 
@@ -30,7 +31,7 @@ export function createApp(services: RuntimeServices): Koa<AppState> {
       const ms = Math.round((performance.now() - started) * 10) / 10;
       const level = ctx.status >= 500 ? 'error' : ctx.status >= 400 ? 'warn' : 'debug';
       logger[level](
-        { requestId: ctx.state.requestId, method: ctx.method, path: ctx.path, status: ctx.status, ms },
+        { requestId: ctx.state.requestId, method: ctx.method, path: loggedPath(ctx.path), status: ctx.status, ms },
         'request',
       );
     }
@@ -49,6 +50,7 @@ export function createApp(services: RuntimeServices): Koa<AppState> {
   for (const register of routeModules) register(api, services);
   app.use(api.routes());
   app.use(verifyPageMiddleware(services));
+  for (const middleware of signingPages(services)) app.use(middleware);
   app.use(serveDesigner());
   return app;
 }

@@ -51,7 +51,12 @@ export async function confirmCode(
     const locked = attemptsLeft === 0;
     await trx
       .updateTable('envelope_signers')
-      .set({ code_attempts: attempts, code_locked: locked ? 1 : 0, ...(locked ? { code_hash: null } : {}), updated_at: at })
+      .set({
+        code_attempts: attempts,
+        code_locked: locked ? 1 : 0,
+        ...(locked ? { code_hash: null } : {}),
+        updated_at: at,
+      })
       .where('id', '=', signer.id)
       .execute();
     await appendTrailEntry(

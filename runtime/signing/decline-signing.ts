@@ -6,8 +6,8 @@ import { appendTrailEntry } from '../envelopes/trail/append-trail-entry.ts';
 import type { RuntimeServices } from '../services.ts';
 import { type Signing, signerActor } from './load-signing.ts';
 import { SigningRefusal } from './signing-refusal.ts';
-import { assertSession, type SignerClient } from './submit-signature.ts';
 import { signingStep } from './signing-step.ts';
+import { assertSession, type SignerClient } from './submit-signature.ts';
 
 export const maxDeclineReasonLength = 500;
 

@@ -52,7 +52,8 @@ export async function loadSigning(db: Kysely<DatabaseSchema>, token: string): Pr
 /** Refuses any step of a signer who cannot act now; read inside the step's own transaction. */
 export function assertCanAct({ envelope, signer }: Pick<Signing, 'envelope' | 'signer'>, now: Date): void {
   const context = { company: envelope.sender_company, language: signer.language };
-  if (signer.status === 'signed') throw new SigningRefusal('already_signed', { ...context, at: signer.signed_at ?? '' });
+  if (signer.status === 'signed')
+    throw new SigningRefusal('already_signed', { ...context, at: signer.signed_at ?? '' });
   if (signer.status === 'declined') {
     throw new SigningRefusal('already_declined', { ...context, at: signer.declined_at ?? '' });
   }

@@ -4,7 +4,12 @@ import { escapeHtml, renderLayout } from './page-layout.ts';
 import type { SigningRefusal } from './signing-refusal.ts';
 import { fill, formatTime, type SigningLanguage, signingTexts } from './signing-texts.ts';
 
-export function renderMessagePage(language: SigningLanguage, title: string, paragraphs: string[], company?: string): string {
+export function renderMessagePage(
+  language: SigningLanguage,
+  title: string,
+  paragraphs: string[],
+  company?: string,
+): string {
   const texts = signingTexts[language];
   const body = `<section class="card message" role="status">
 <h1>${escapeHtml(title)}</h1>

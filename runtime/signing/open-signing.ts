@@ -1,10 +1,11 @@
 // A signer opens their link: the signer, envelope and document, or the page that says what became
 // of the link. The first open of a sent link marks the signer 'viewed' (trail 'viewed'). A signer
 // who already signed gets their signing back (the page says when), not a refusal.
+
+import { appendTrailEntry } from '../envelopes/trail/append-trail-entry.ts';
 import type { RuntimeServices } from '../services.ts';
 import { assertCanAct, loadSigning, type Signing, signerActor } from './load-signing.ts';
 import { signingStep } from './signing-step.ts';
-import { appendTrailEntry } from '../envelopes/trail/append-trail-entry.ts';
 
 export async function openSigning(services: RuntimeServices, token: string, now: Date): Promise<Signing> {
   const signing = await loadSigning(services.database.db, token);

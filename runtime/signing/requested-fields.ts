@@ -45,5 +45,7 @@ export function requestedFields(marks: string, signer: Pick<SignerRow, 'side' | 
 }
 
 export function stampRequired(marks: string, signer: Pick<SignerRow, 'side' | 'party_index'>): boolean {
-  return signer.side === 'company' && parseMarks(marks).some((mark) => mark.kind === 'stamp' && isSignersMark(mark, signer));
+  return (
+    signer.side === 'company' && parseMarks(marks).some((mark) => mark.kind === 'stamp' && isSignersMark(mark, signer))
+  );
 }

@@ -26,7 +26,10 @@ export async function signingStep<T>(
     const signer = signers.find((candidate) => candidate.id === signing.signer.id);
     // The link was replaced after it was read: the signer's row now carries another token.
     if (!signer || signer.token_hash !== signing.signer.token_hash) {
-      throw new SigningRefusal('replaced_link', { company: envelope.sender_company, language: signing.signer.language });
+      throw new SigningRefusal('replaced_link', {
+        company: envelope.sender_company,
+        language: signing.signer.language,
+      });
     }
     assertCanAct({ envelope, signer }, now);
     return step({ trx, envelope, signer });

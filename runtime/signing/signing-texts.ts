@@ -102,24 +102,66 @@ const en: SigningTexts = {
   declinedText: 'You declined to sign. {company} has been told.',
   missingFields: 'Fill in: {fields}.',
   refusals: {
-    unknown_link: { title: 'This link does not work', text: 'Check that you opened the whole link from your message, or ask the sender for a new one.' },
-    replaced_link: { title: 'A newer link was sent to you', text: 'Open the latest message from {company}. This link no longer works.' },
+    unknown_link: {
+      title: 'This link does not work',
+      text: 'Check that you opened the whole link from your message, or ask the sender for a new one.',
+    },
+    replaced_link: {
+      title: 'A newer link was sent to you',
+      text: 'Open the latest message from {company}. This link no longer works.',
+    },
     expired: { title: 'This link has expired', text: 'Ask {company} to send you a new link.' },
     cancelled: { title: 'This signing was cancelled', text: '{company} cancelled it. Ask them if you have questions.' },
-    declined: { title: 'This signing was declined', text: 'Someone declined to sign, so it was stopped. Ask {company} if you have questions.' },
-    completed: { title: 'This document is already signed by everyone', text: 'Nothing more is needed from you. Ask {company} for a copy.' },
-    already_signed: { title: 'You already signed', text: 'You signed on {at}. You will receive the final PDF by email.' },
-    already_declined: { title: 'You declined to sign', text: 'You declined on {at}. Ask {company} if this was a mistake.' },
-    not_your_turn: { title: 'Not your turn yet', text: 'Others sign first. We will send you a message when it is your turn.' },
-    code_locked: { title: 'Too many wrong codes', text: 'For your safety this link is locked. Ask {company} for a new link.' },
-    too_many_codes: { title: 'Too many codes sent', text: 'No more codes can be sent for this link. Ask {company} for a new link.' },
+    declined: {
+      title: 'This signing was declined',
+      text: 'Someone declined to sign, so it was stopped. Ask {company} if you have questions.',
+    },
+    completed: {
+      title: 'This document is already signed by everyone',
+      text: 'Nothing more is needed from you. Ask {company} for a copy.',
+    },
+    already_signed: {
+      title: 'You already signed',
+      text: 'You signed on {at}. You will receive the final PDF by email.',
+    },
+    already_declined: {
+      title: 'You declined to sign',
+      text: 'You declined on {at}. Ask {company} if this was a mistake.',
+    },
+    not_your_turn: {
+      title: 'Not your turn yet',
+      text: 'Others sign first. We will send you a message when it is your turn.',
+    },
+    code_locked: {
+      title: 'Too many wrong codes',
+      text: 'For your safety this link is locked. Ask {company} for a new link.',
+    },
+    too_many_codes: {
+      title: 'Too many codes sent',
+      text: 'No more codes can be sent for this link. Ask {company} for a new link.',
+    },
     code_too_soon: { title: 'Please wait a moment', text: 'A code was just sent. You can ask for a new one at {at}.' },
-    session_required: { title: 'Confirm your code first', text: 'Open your link again and confirm the code we send you. A forwarded link alone cannot sign.' },
-    consent_required: { title: 'Agree to the terms first', text: 'Open your link again and agree to sign electronically.' },
-    foreign_origin: { title: 'This form was not sent from this page', text: 'For your safety we did not accept it. Open your link again and use the page itself.' },
+    session_required: {
+      title: 'Confirm your code first',
+      text: 'Open your link again and confirm the code we send you. A forwarded link alone cannot sign.',
+    },
+    consent_required: {
+      title: 'Agree to the terms first',
+      text: 'Open your link again and agree to sign electronically.',
+    },
+    foreign_origin: {
+      title: 'This form was not sent from this page',
+      text: 'For your safety we did not accept it. Open your link again and use the page itself.',
+    },
     bad_request: { title: 'Something is missing', text: 'Go back and check the form.' },
-    too_large: { title: 'That file is too large', text: 'Images may be at most 1 MB. Go back and choose a smaller one.' },
-    bad_image: { title: 'That image cannot be used', text: 'Use a PNG image of at most 1 MB and 2000 pixels a side. Go back and choose another.' },
+    too_large: {
+      title: 'That file is too large',
+      text: 'Images may be at most 1 MB. Go back and choose a smaller one.',
+    },
+    bad_image: {
+      title: 'That image cannot be used',
+      text: 'Use a PNG image of at most 1 MB and 2000 pixels a side. Go back and choose another.',
+    },
   },
 };
 
@@ -173,24 +215,66 @@ const ptBR: SigningTexts = {
   declinedText: 'Você recusou a assinatura. {company} foi avisada.',
   missingFields: 'Preencha: {fields}.',
   refusals: {
-    unknown_link: { title: 'Este link não funciona', text: 'Confira se abriu o link inteiro da mensagem, ou peça um novo ao remetente.' },
-    replaced_link: { title: 'Um link mais novo foi enviado a você', text: 'Abra a mensagem mais recente de {company}. Este link não funciona mais.' },
+    unknown_link: {
+      title: 'Este link não funciona',
+      text: 'Confira se abriu o link inteiro da mensagem, ou peça um novo ao remetente.',
+    },
+    replaced_link: {
+      title: 'Um link mais novo foi enviado a você',
+      text: 'Abra a mensagem mais recente de {company}. Este link não funciona mais.',
+    },
     expired: { title: 'Este link expirou', text: 'Peça a {company} um novo link.' },
-    cancelled: { title: 'Esta assinatura foi cancelada', text: '{company} a cancelou. Fale com eles se tiver dúvidas.' },
-    declined: { title: 'Esta assinatura foi recusada', text: 'Alguém recusou a assinatura e ela foi encerrada. Fale com {company} se tiver dúvidas.' },
-    completed: { title: 'Este documento já foi assinado por todos', text: 'Nada mais é necessário. Peça uma cópia a {company}.' },
+    cancelled: {
+      title: 'Esta assinatura foi cancelada',
+      text: '{company} a cancelou. Fale com eles se tiver dúvidas.',
+    },
+    declined: {
+      title: 'Esta assinatura foi recusada',
+      text: 'Alguém recusou a assinatura e ela foi encerrada. Fale com {company} se tiver dúvidas.',
+    },
+    completed: {
+      title: 'Este documento já foi assinado por todos',
+      text: 'Nada mais é necessário. Peça uma cópia a {company}.',
+    },
     already_signed: { title: 'Você já assinou', text: 'Você assinou em {at}. Você receberá o PDF final por e-mail.' },
-    already_declined: { title: 'Você recusou a assinatura', text: 'Você recusou em {at}. Fale com {company} se foi um engano.' },
-    not_your_turn: { title: 'Ainda não é sua vez', text: 'Outras pessoas assinam antes. Avisaremos quando for sua vez.' },
-    code_locked: { title: 'Muitos códigos errados', text: 'Para sua segurança este link foi bloqueado. Peça a {company} um novo link.' },
-    too_many_codes: { title: 'Muitos códigos enviados', text: 'Não é possível enviar mais códigos para este link. Peça a {company} um novo link.' },
-    code_too_soon: { title: 'Aguarde um momento', text: 'Um código acabou de ser enviado. Você pode pedir outro às {at}.' },
-    session_required: { title: 'Confirme seu código primeiro', text: 'Abra seu link novamente e confirme o código que enviarmos. Um link encaminhado não basta para assinar.' },
-    consent_required: { title: 'Aceite os termos primeiro', text: 'Abra seu link novamente e aceite assinar eletronicamente.' },
-    foreign_origin: { title: 'Este formulário não veio desta página', text: 'Para sua segurança não o aceitamos. Abra seu link novamente e use a própria página.' },
+    already_declined: {
+      title: 'Você recusou a assinatura',
+      text: 'Você recusou em {at}. Fale com {company} se foi um engano.',
+    },
+    not_your_turn: {
+      title: 'Ainda não é sua vez',
+      text: 'Outras pessoas assinam antes. Avisaremos quando for sua vez.',
+    },
+    code_locked: {
+      title: 'Muitos códigos errados',
+      text: 'Para sua segurança este link foi bloqueado. Peça a {company} um novo link.',
+    },
+    too_many_codes: {
+      title: 'Muitos códigos enviados',
+      text: 'Não é possível enviar mais códigos para este link. Peça a {company} um novo link.',
+    },
+    code_too_soon: {
+      title: 'Aguarde um momento',
+      text: 'Um código acabou de ser enviado. Você pode pedir outro às {at}.',
+    },
+    session_required: {
+      title: 'Confirme seu código primeiro',
+      text: 'Abra seu link novamente e confirme o código que enviarmos. Um link encaminhado não basta para assinar.',
+    },
+    consent_required: {
+      title: 'Aceite os termos primeiro',
+      text: 'Abra seu link novamente e aceite assinar eletronicamente.',
+    },
+    foreign_origin: {
+      title: 'Este formulário não veio desta página',
+      text: 'Para sua segurança não o aceitamos. Abra seu link novamente e use a própria página.',
+    },
     bad_request: { title: 'Falta alguma coisa', text: 'Volte e confira o formulário.' },
     too_large: { title: 'Arquivo grande demais', text: 'Imagens podem ter no máximo 1 MB. Volte e escolha uma menor.' },
-    bad_image: { title: 'Esta imagem não pode ser usada', text: 'Use uma imagem PNG de no máximo 1 MB e 2000 pixels de lado. Volte e escolha outra.' },
+    bad_image: {
+      title: 'Esta imagem não pode ser usada',
+      text: 'Use uma imagem PNG de no máximo 1 MB e 2000 pixels de lado. Volte e escolha outra.',
+    },
   },
 };
 
@@ -203,5 +287,7 @@ export function fill(text: string, values: Readonly<Record<string, string | numb
 export function formatTime(iso: string, language: SigningLanguage): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(date) + ' UTC';
+  return (
+    new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(date) + ' UTC'
+  );
 }

@@ -43,7 +43,7 @@
 
   for (const input of methods) input.addEventListener('change', show);
   typedInput.addEventListener('input', drawTyped);
-  document.getElementById('draw-clear').addEventListener('click', () => pad && pad.clear());
+  document.getElementById('draw-clear').addEventListener('click', () => pad?.clear());
   form.addEventListener('submit', () => {
     const method = chosen();
     if (method === 'typed' && typedInput.value.trim()) {
