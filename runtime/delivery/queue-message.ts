@@ -8,6 +8,7 @@ import type { RuntimeConfig } from '../config.ts';
 import { AppError } from '../errors/app-error.ts';
 import { enqueueJob } from '../jobs/enqueue-job.ts';
 import type { DatabaseSchema } from '../storage/database-schema.ts';
+import { type OutboxAttachment, serializeAttachments } from './outbox-attachments.ts';
 import { renderMessage } from './texts/render-message.ts';
 
 export type MessagePurpose = 'invitation' | 'code' | 'reminder' | 'completed' | 'declined' | 'cancelled' | 'expired';
@@ -67,16 +68,20 @@ export interface QueuedMessage {
   messageId: string;
 }
 
-/** What an outbox row's attachments column holds: references, resolved when the message is sent. */
-export interface AttachmentReference {
-  kind: 'final_pdf';
-  envelopeId: string;
-}
-
 export const deliverMessageJob = 'deliver-message';
 
 const maxDedupeKeyLength = 300;
 const maxAddressLength = 320;
+
+/** A file name a mail client shows and saves safely: the title's letters, digits and spaces. */
+function pdfFilename(title: string): string {
+  const base = title
+    .replace(/[^\p{L}\p{N} ._-]+/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80);
+  return `${base || 'document'} (signed).pdf`;
+}
 
 function chooseChannel(request: QueueMessageRequest): { channel: 'email' | 'sms'; destination: string } {
   const email = request.recipient.email?.trim() || null;
@@ -121,8 +126,14 @@ export async function queueMessage(
     return { queued: false, channel: existing.channel, destination: existing.to_address, messageId: existing.id };
 
   const attach = channel === 'email' && request.attachFinalPdf === true && request.envelopeId !== null;
-  const attachments: AttachmentReference[] = attach
-    ? [{ kind: 'final_pdf', envelopeId: request.envelopeId as string }]
+  const attachments: OutboxAttachment[] = attach
+    ? [
+        {
+          kind: 'final_pdf',
+          envelopeId: request.envelopeId as string,
+          filename: pdfFilename(request.context.documentTitle),
+        },
+      ]
     : [];
   const rendered = renderMessage(request.purpose, request.recipient, request.context, channel, attach);
   const id = randomUUID();
@@ -139,7 +150,7 @@ export async function queueMessage(
       subject: rendered.subject,
       text: rendered.text,
       html: rendered.html,
-      attachments: JSON.stringify(attachments),
+      attachments: serializeAttachments(attachments),
       dedupe_key: dedupeKey,
       status: 'queued',
       provider: null,

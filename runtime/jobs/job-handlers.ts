@@ -1,6 +1,8 @@
 // Every job kind the runtime runs, and its handler. start-runtime.ts passes these to startWorkers.
 
 import { sealEnvelopeHandler } from '../completion/seal-envelope-job.ts';
+import { deliverMessageHandler } from '../delivery/deliver-message.ts';
+import { deliverMessageJob } from '../delivery/queue-message.ts';
 import { makeDocumentHandler } from '../documents/make-document-job.ts';
 import { expireEnvelopeJob, remindEnvelopeJob, sealEnvelopeJob } from '../envelopes/envelope-jobs.ts';
 import { expireEnvelopeHandler } from '../envelopes/expire-envelope-job.ts';
@@ -14,6 +16,7 @@ export function createJobHandlers(services: RuntimeServices): JobHandlers {
   return {
     [evaluateRunJob]: evaluateRunHandler(services),
     [makeDocumentJob]: makeDocumentHandler(services),
+    [deliverMessageJob]: deliverMessageHandler(services),
     [expireEnvelopeJob]: expireEnvelopeHandler(services),
     [remindEnvelopeJob]: remindEnvelopeHandler(services),
     [sealEnvelopeJob]: sealEnvelopeHandler(services),
