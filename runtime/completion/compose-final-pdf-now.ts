@@ -10,7 +10,7 @@ import { AppError } from '../errors/app-error.ts';
 import { type CertificateSigner, writeCertificate } from './certificate-pages.ts';
 import { drawMarks, type SignerImages } from './draw-marks.ts';
 import type { FinalPdfInput, FinalSigner } from './final-pdf-input.ts';
-import { checkSignatureImage, MAX_FINAL_PAGES, MAX_SIGNERS } from './final-pdf-limits.ts';
+import { checkFinalPdfInput, MAX_FINAL_PAGES } from './final-pdf-limits.ts';
 import { finalPdfTexts } from './final-pdf-texts.ts';
 import { printable } from './pdf-text-layout.ts';
 
@@ -20,16 +20,6 @@ let fontFiles: Promise<[Buffer, Buffer]> | undefined;
 function loadFontFiles(): Promise<[Buffer, Buffer]> {
   fontFiles ??= Promise.all([readFile(`${FONT_DIR}/DejaVuSans.ttf`), readFile(`${FONT_DIR}/DejaVuSans-Bold.ttf`)]);
   return fontFiles;
-}
-
-function checkInput(input: FinalPdfInput): void {
-  if (input.signers.length > MAX_SIGNERS) {
-    throw new AppError('validation', 'FINAL_PDF_TOO_MANY_SIGNERS', `At most ${MAX_SIGNERS} signers`);
-  }
-  for (const signer of input.signers) {
-    checkSignatureImage(signer.signaturePng, `The signature of ${signer.name}`);
-    if (signer.stampPng) checkSignatureImage(signer.stampPng, `The stamp of ${signer.name}`);
-  }
 }
 
 async function loadOriginal(bytes: Uint8Array): Promise<PDFDocument> {
@@ -83,7 +73,7 @@ function drawStripes(pdf: PDFDocument, font: PDFFont, input: FinalPdfInput): voi
 }
 
 export async function composeFinalPdfNow(input: FinalPdfInput): Promise<Uint8Array> {
-  checkInput(input);
+  checkFinalPdfInput(input);
   const pdf = await loadOriginal(input.originalPdf);
   pdf.registerFontkit(fontkit);
   const [regularFile, boldFile] = await loadFontFiles();

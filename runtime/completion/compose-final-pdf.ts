@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorKind } from '../errors/app-error.ts';
 import type { ComposeReply } from './compose-final-pdf-worker.ts';
 import type { FinalPdfInput } from './final-pdf-input.ts';
+import { checkFinalPdfInput } from './final-pdf-limits.ts';
 
 export type { FinalPdfInput, FinalSigner } from './final-pdf-input.ts';
 
@@ -19,6 +20,11 @@ function rebuild(error: { kind: string | null; code: string; message: string }):
 }
 
 export function composeFinalPdf(input: FinalPdfInput): Promise<Uint8Array> {
+  try {
+    checkFinalPdfInput(input);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry, {
       execArgv: [],

@@ -1,6 +1,7 @@
 // Bounds on what composeFinalPdf accepts, so one envelope cannot make the seal job parse a huge PDF
 // or decode a huge image. Signature pads produce a few hundred pixels and tens of kilobytes.
 import { AppError } from '../errors/app-error.ts';
+import type { FinalPdfInput } from './final-pdf-input.ts';
 
 export const MAX_FINAL_PAGES = 200;
 export const MAX_IMAGE_BYTES = 1024 * 1024;
@@ -29,4 +30,15 @@ export function checkSignatureImage(png: Uint8Array, what: string): void {
 
 export function clip(text: string): string {
   return text.length > MAX_PRINTED_CHARS ? `${text.slice(0, MAX_PRINTED_CHARS)}…` : text;
+}
+
+/** The checks that need no parsing: cheap enough to run before a worker is started. */
+export function checkFinalPdfInput(input: FinalPdfInput): void {
+  if (input.signers.length > MAX_SIGNERS) {
+    throw new AppError('validation', 'FINAL_PDF_TOO_MANY_SIGNERS', `At most ${MAX_SIGNERS} signers`);
+  }
+  for (const signer of input.signers) {
+    checkSignatureImage(signer.signaturePng, `The signature of ${signer.name}`);
+    if (signer.stampPng) checkSignatureImage(signer.stampPng, `The stamp of ${signer.name}`);
+  }
 }

@@ -172,6 +172,25 @@ describe('composeFinalPdf', () => {
     expect(all).toContain('https://sign.example.com/verify/env-7f3a');
   });
 
+  it('composes in a worker thread: the event loop keeps turning meanwhile', async () => {
+    let turns = 0;
+    let done = false;
+    const spin = (): void => {
+      turns++;
+      if (!done) setImmediate(spin);
+    };
+    setImmediate(spin);
+    const composing = composeFinalPdf(input).finally(() => {
+      done = true;
+    });
+    const before = turns;
+    const final = await composing;
+    // In-thread (composeFinalPdfNow) the loop turns only at the composer's few awaits: about 600
+    // times on this machine; in the worker it turns freely, hundreds of thousands of times.
+    expect(turns - before).toBeGreaterThan(5000);
+    expect(await pageCount(final)).toBe((await pageCount(original)) + 1);
+  });
+
   it('refuses images over 2000 px or 1 MB, images that are not PNG, and PDFs over 200 pages', async () => {
     const wide = signer({ signaturePng: solidPng(2001, 10, RED) });
     await expect(composeFinalPdf({ ...input, signers: [wide] })).rejects.toMatchObject({
@@ -185,6 +204,10 @@ describe('composeFinalPdf', () => {
     const jpeg = signer({ signaturePng: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(40).fill(0)]) });
     await expect(composeFinalPdf({ ...input, signers: [jpeg] })).rejects.toMatchObject({
       code: 'SIGNATURE_IMAGE_INVALID',
+    });
+    const crowd = Array.from({ length: 51 }, (_, i) => signer({ side: 'counterparty', partyIndex: i + 1 }));
+    await expect(composeFinalPdf({ ...input, signers: crowd })).rejects.toMatchObject({
+      code: 'FINAL_PDF_TOO_MANY_SIGNERS',
     });
     const big = await PDFDocument.create();
     for (let i = 0; i < 201; i++) big.addPage();
