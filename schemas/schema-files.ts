@@ -16,6 +16,7 @@ export const schemaFiles = [
   'signature-marks.schema.json',
   'envelope.schema.json',
   'verification.schema.json',
+  'outbox-message.schema.json',
 ] as const;
 
 export type SchemaFile = (typeof schemaFiles)[number];

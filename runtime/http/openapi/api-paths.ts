@@ -6,6 +6,7 @@ import { designerPaths } from './designer-paths.ts';
 import { envelopePaths } from './envelope-paths.ts';
 import { eventPaths } from './event-paths.ts';
 import { flowPaths, templatePaths } from './flow-paths.ts';
+import { outboxPaths } from './outbox-paths.ts';
 import { verifyPaths } from './verify-paths.ts';
 
 const systemPaths: readonly ApiPath[] = [
@@ -40,4 +41,5 @@ export const apiPaths: readonly ApiPath[] = [
   ...envelopePaths,
   ...designerPaths,
   ...verifyPaths,
+  ...outboxPaths,
 ];

@@ -8,6 +8,7 @@ import { registerEventsRoutes } from './events-routes.ts';
 import { registerExportRoutes } from './export-routes.ts';
 import { registerFlowsRoutes } from './flows-routes.ts';
 import { registerMeRoutes } from './me-routes.ts';
+import { registerOutboxRoutes } from './outbox-routes.ts';
 import { registerPipelinesRoutes } from './pipelines-routes.ts';
 import { registerPreviewRoutes } from './preview-routes.ts';
 import { registerRunsRoutes } from './runs-routes.ts';
@@ -36,4 +37,5 @@ export const routeModules: readonly RouteModule[] = [
   registerPreviewRoutes,
   registerVerifyRoutes,
   registerSealRoutes,
+  registerOutboxRoutes,
 ];
