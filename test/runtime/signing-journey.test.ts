@@ -350,7 +350,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(bigSide.status).toBe(415);
       expect((await signerRow(signer!.id)).status).toBe('code_confirmed');
 
-      const upload = new Blob([inkPng(300, 90)], { type: 'image/png' });
+      const upload = new Blob([Buffer.from(inkPng(300, 90))], { type: 'image/png' });
       expect(
         (await browser.postMultipart('submit', signForm({ passportNumber: 'P', city: 'C' }, upload, 'uploaded')))
           .status,
