@@ -7,6 +7,7 @@ import { storePipeline } from '../pipelines/store-pipeline.ts';
 import type { RuntimeServices } from '../services.ts';
 import { flowDetail, validateDraft } from './flow-detail.ts';
 import { findFlowSummary } from './flow-summary.ts';
+import { placeUnpositionedFlow } from './place-unpositioned-flow.ts';
 import { withinTransaction } from './within-transaction.ts';
 
 type Services = Pick<RuntimeServices, 'database' | 'now'>;
@@ -37,7 +38,8 @@ async function findClash(services: Pick<RuntimeServices, 'database'>, draft: Flo
 }
 
 export async function createFlow(services: Services, request: FlowCreateRequest): Promise<FlowDetail> {
-  const { draft } = request;
+  // A big never-positioned flow is stored laid out, so the designer opens it placed.
+  const draft = await placeUnpositionedFlow(request.draft);
   const at = services.now().toISOString();
   const clash = await findClash(services, draft);
   if (clash) throw clash;

@@ -104,6 +104,11 @@ function inWorker(task: FlowCheckTask): Promise<FlowCheckResult> {
 export async function checkFlowOffLoop<K extends FlowCheckTask['kind']>(
   task: Extract<FlowCheckTask, { kind: K }>,
 ): Promise<Extract<FlowCheckResult, { kind: K }>> {
-  const result = nodeCount(task) < inlineBelowNodes ? runFlowCheck(task) : await inWorker(task);
+  // A layout always goes to the worker: ELK holds the thread for the whole layout.
+  const checked = task as FlowCheckTask;
+  const result =
+    checked.kind !== 'layout' && nodeCount(checked) < inlineBelowNodes
+      ? runFlowCheck(checked)
+      : await inWorker(checked);
   return result as Extract<FlowCheckResult, { kind: K }>;
 }

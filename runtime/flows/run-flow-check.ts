@@ -5,7 +5,8 @@ import { validateFlow } from '../../engine/validation/validate-flow.ts';
 import { checkRuleSet } from '../../schemas/index.ts';
 import type { FlowCheckResult, FlowCheckTask } from './flow-check-task.ts';
 
-export function runFlowCheck(task: FlowCheckTask): FlowCheckResult {
+/** The synchronous checks; `layout` (ELK answers asynchronously) runs in the worker only. */
+export function runFlowCheck(task: Exclude<FlowCheckTask, { kind: 'layout' }>): FlowCheckResult {
   if (task.kind === 'validate') return { kind: 'validate', ...validateFlow(task.document, task.context) };
   const ruleSet = compileFlow(task.document);
   const checked = checkRuleSet(ruleSet);

@@ -7,18 +7,21 @@ import { storePipeline } from '../pipelines/store-pipeline.ts';
 import type { RuntimeServices } from '../services.ts';
 import { flowDetail, validateDraft } from './flow-detail.ts';
 import { findFlowSummary } from './flow-summary.ts';
+import { placeUnpositionedFlow } from './place-unpositioned-flow.ts';
 import { withinTransaction } from './within-transaction.ts';
 
 export async function saveFlowDraft(
   services: Pick<RuntimeServices, 'database' | 'now'>,
   flowId: string,
-  draft: Flow,
+  sent: Flow,
 ): Promise<FlowDetail> {
-  if (draft.id !== flowId) {
-    throw validationError('ID_MISMATCH', `The draft's id "${draft.id}" differs from the path's "${flowId}"`, [
+  if (sent.id !== flowId) {
+    throw validationError('ID_MISMATCH', `The draft's id "${sent.id}" differs from the path's "${flowId}"`, [
       { pointer: '/id', message: `must be "${flowId}"` },
     ]);
   }
+  // A big never-positioned flow is stored laid out, so the designer opens it placed.
+  const draft = await placeUnpositionedFlow(sent);
   const at = services.now().toISOString();
   const findings = await validateDraft(services, draft);
   return withinTransaction(services, async (trx, inTransaction) => {
