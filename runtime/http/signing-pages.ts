@@ -280,6 +280,8 @@ export function signingPages(services: RuntimeServices): Middleware<AppState>[] 
     '/sign/:token/submit',
     handle(services, async (ctx, token) => {
       const signing = await openSigning(services, token, now());
+      // A double click: the first submit signed, the second goes back to the done page, calmly.
+      if (signing.signer.status === 'signed') return seeSigning(ctx, token);
       if (!hasSession(signing, ctx))
         throw new SigningRefusal('session_required', { language: signing.signer.language });
       const form = await readMultipart(ctx);
@@ -292,7 +294,12 @@ export function signingPages(services: RuntimeServices): Middleware<AppState>[] 
       const stampPng = stampBytes ? readSignatureImage(stampBytes, 'stamp') : null;
       const fields: Record<string, string> = {};
       for (const [name, value] of form.fields) if (name.startsWith('field.')) fields[name.slice(6)] = value;
-      await submitSignature(services, signing, { fields, method, signaturePng, stampPng }, client(ctx), now());
+      try {
+        await submitSignature(services, signing, { fields, method, signaturePng, stampPng }, client(ctx), now());
+      } catch (error) {
+        // Two submits at once: the one that waited for the other's transaction finds the signer signed.
+        if (!(error instanceof SigningRefusal && error.reason === 'already_signed')) throw error;
+      }
       seeSigning(ctx, token);
     }),
   );

@@ -1,7 +1,7 @@
 // A signable envelope for the signer page's tests without the lead's envelope creation: a real
 // document (LibreOffice PDF of a small DOCX, made once per test file), an envelope in 'sent' and
 // its signers with freshly issued link tokens (returned, as only the signer's message would
-// carry them), and marks asking the first client for requested fields.
+// carry them), and marks asking the first client (partyIndex 1, as plan-envelope numbers them) for a field.
 import { randomUUID } from 'node:crypto';
 import { issueSignerToken } from '../../runtime/envelopes/signer-token.ts';
 import type { RuntimeServices } from '../../runtime/services.ts';
@@ -57,8 +57,8 @@ export interface SigningFixtureOptions {
 }
 
 export const defaultMarks: SignatureMark[] = [
-  { kind: 'sign', party: 'client', partyIndex: 0, tag: '{{sign:client}}' },
-  { kind: 'field', party: 'client', partyIndex: 0, field: 'passportNumber', tag: '{{field:client:passportNumber}}' },
+  { kind: 'sign', party: 'client', partyIndex: 1, tag: '{{sign:client}}' },
+  { kind: 'field', party: 'client', partyIndex: 1, field: 'passportNumber', tag: '{{field:client:passportNumber}}' },
 ];
 
 export async function createSigningFixture(
@@ -122,11 +122,11 @@ export async function createSigningFixture(
     { side: 'counterparty' as const, name: 'Dana Client', email: 'dana@client.example' },
   ];
   const signers: FixtureSigner[] = [];
-  let clientIndex = 0;
+  let clients = 0;
   for (const [position, signer] of wanted.entries()) {
     const token = issueSignerToken();
     const id = `sig-${randomUUID()}`;
-    const partyIndex = signer.side === 'company' ? 0 : clientIndex++;
+    const partyIndex = signer.side === 'company' ? 1 : ++clients;
     await db
       .insertInto('envelope_signers')
       .values({
