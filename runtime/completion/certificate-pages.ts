@@ -43,33 +43,47 @@ class Cursor {
     }
     this.y -= size * 0.4;
   }
+  /** A label (wrapped in its column) and its value (wrapped in the rest of the line). */
   field(label: string, value: string | null, none: string): void {
     const size = 9;
+    const step = size * 1.35;
     const { regular, bold } = this.fonts;
-    const lines = wrapText(printable(clip(value ?? none), regular), regular, size, WIDTH - LABEL_WIDTH);
-    this.ensure(size * 1.35 * Math.min(lines.length, 3));
-    this.page.drawText(printable(label, bold), {
-      x: MARGIN,
-      y: this.y - size,
-      size,
-      font: bold,
-      color: rgb(0.3, 0.3, 0.3),
-    });
-    for (const line of lines) {
-      this.ensure(size * 1.35);
+    const labels = wrapText(printable(label, bold), bold, size, LABEL_WIDTH - 8);
+    const values = wrapText(printable(clip(value ?? none), regular), regular, size, WIDTH - LABEL_WIDTH);
+    const rows = Math.max(labels.length, values.length);
+    this.ensure(step * Math.min(rows, 3));
+    for (let row = 0; row < rows; row++) {
+      this.ensure(step);
       this.y -= size;
-      this.page.drawText(line, { x: MARGIN + LABEL_WIDTH, y: this.y, size, font: regular });
-      this.y -= size * 0.35;
+      const labelLine = labels[row];
+      if (labelLine) {
+        const grey = rgb(0.3, 0.3, 0.3);
+        this.page.drawText(labelLine, { x: MARGIN, y: this.y, size, font: bold, color: grey });
+      }
+      const valueLine = values[row];
+      if (valueLine) this.page.drawText(valueLine, { x: MARGIN + LABEL_WIDTH, y: this.y, size, font: regular });
+      this.y -= step - size;
     }
     this.y -= 2;
   }
-  image(image: PDFImage, maxWidth: number, maxHeight: number): void {
-    const scale = Math.min(maxWidth / image.width, maxHeight / image.height, 1);
-    const width = image.width * scale;
-    const height = image.height * scale;
+
+  /** Images side by side in the value column, each scaled down to fit its slot, labelled on the left. */
+  images(label: string, row: ReadonlyArray<{ image: PDFImage; maxWidth: number; maxHeight: number }>): void {
+    const sized = row.map(({ image, maxWidth, maxHeight }) => {
+      const scale = Math.min(maxWidth / image.width, maxHeight / image.height, 1);
+      return { image, width: image.width * scale, height: image.height * scale, slot: maxWidth };
+    });
+    const height = Math.max(0, ...sized.map((entry) => entry.height));
     this.ensure(height + 6);
+    const grey = rgb(0.3, 0.3, 0.3);
+    const { bold } = this.fonts;
+    this.page.drawText(printable(label, bold), { x: MARGIN, y: this.y - 9, size: 9, font: bold, color: grey });
     this.y -= height + 3;
-    this.page.drawImage(image, { x: MARGIN + LABEL_WIDTH, y: this.y, width, height });
+    let x = MARGIN + LABEL_WIDTH;
+    for (const entry of sized) {
+      this.page.drawImage(entry.image, { x, y: this.y, width: entry.width, height: entry.height });
+      x += entry.slot + 12;
+    }
     this.y -= 3;
   }
   gap(points: number): void {
@@ -81,10 +95,12 @@ export interface CertificateSigner {
   signer: FinalSigner;
   /** Set when the document had no sign box of theirs: the signature is shown here instead. */
   signatureBlock: PDFImage | null;
+  /** Likewise for a stamp the document had no stamp box for. */
+  stampBlock: PDFImage | null;
 }
 
 function writeSigner(cursor: Cursor, entry: CertificateSigner, texts: FinalPdfTexts): void {
-  const { signer, signatureBlock } = entry;
+  const { signer, signatureBlock, stampBlock } = entry;
   cursor.ensure(80);
   cursor.heading(`${clip(signer.name)} (${texts.role(signer.side, signer.partyIndex)})`, 11);
   cursor.field(texts.codeSentTo, signer.codeDestination, texts.none);
@@ -94,9 +110,13 @@ function writeSigner(cursor: Cursor, entry: CertificateSigner, texts: FinalPdfTe
   cursor.field(texts.ip, signer.ip, texts.none);
   cursor.field(texts.userAgent, signer.userAgent, texts.none);
   cursor.field(texts.method, signer.signatureMethod, texts.none);
-  if (signatureBlock) {
-    cursor.field(texts.signature, '', texts.none);
-    cursor.image(signatureBlock, 170, 60);
+  const blocks = [
+    ...(signatureBlock ? [{ image: signatureBlock, maxWidth: 170, maxHeight: 60 }] : []),
+    ...(stampBlock ? [{ image: stampBlock, maxWidth: 60, maxHeight: 60 }] : []),
+  ];
+  if (blocks.length > 0) {
+    const label = [signatureBlock ? texts.signature : '', stampBlock ? texts.stamp : ''].filter(Boolean).join(' / ');
+    cursor.images(label, blocks);
   }
   cursor.gap(10);
 }

@@ -80,10 +80,11 @@ export async function composeFinalPdfNow(input: FinalPdfInput): Promise<Uint8Arr
   const regular = await pdf.embedFont(regularFile, { subset: true });
   const bold = await pdf.embedFont(boldFile, { subset: true });
   const images = await embedImages(pdf, input.signers);
-  const signedInBox = drawMarks(pdf, input.marks, input.signers, images, regular);
+  const drawn = drawMarks(pdf, input.marks, input.signers, images, regular);
   const certificateSigners: CertificateSigner[] = input.signers.map((signer) => ({
     signer,
-    signatureBlock: signedInBox.has(signer) ? null : (images.get(signer)?.signature ?? null),
+    signatureBlock: drawn.signed.has(signer) ? null : (images.get(signer)?.signature ?? null),
+    stampBlock: drawn.stamped.has(signer) ? null : (images.get(signer)?.stamp ?? null),
   }));
   const qrPng = await QRCode.toBuffer(input.verifyUrl, {
     type: 'png',

@@ -54,15 +54,23 @@ function drawTextInBox(page: PDFPage, font: PDFFont, value: string, box: MarkBox
   page.drawText(text, { x: box.x + 1, y, size, font, color: rgb(0, 0, 0.35) });
 }
 
-/** Draws every located mark it has a value for; returns the signers that got at least one sign box. */
+export interface DrawnMarks {
+  /** Signers whose signature went into at least one box. */
+  signed: Set<FinalSigner>;
+  /** Signers whose stamp went into at least one box. */
+  stamped: Set<FinalSigner>;
+}
+
+/** Draws every located mark it has a value for, and says whose signature and stamp found a box. */
 export function drawMarks(
   pdf: PDFDocument,
   marks: readonly SignatureMark[],
   signers: readonly FinalSigner[],
   images: ReadonlyMap<FinalSigner, SignerImages>,
   font: PDFFont,
-): Set<FinalSigner> {
-  const signedInBox = new Set<FinalSigner>();
+): DrawnMarks {
+  const signed = new Set<FinalSigner>();
+  const stamped = new Set<FinalSigner>();
   const pages = pdf.getPages();
   for (const mark of marks) {
     const page = mark.box ? pages[mark.box.page - 1] : undefined;
@@ -73,14 +81,15 @@ export function drawMarks(
     if (mark.kind === 'sign' && signerImages) {
       clearBox(page, box, mark.kind);
       drawImageInBox(page, signerImages.signature, box);
-      signedInBox.add(signer);
+      signed.add(signer);
     } else if (mark.kind === 'stamp' && signerImages?.stamp) {
       clearBox(page, box, mark.kind);
       drawImageInBox(page, signerImages.stamp, box);
+      stamped.add(signer);
     } else if (mark.kind === 'field' && mark.field && signer.fields[mark.field] !== undefined) {
       clearBox(page, box, mark.kind);
       drawTextInBox(page, font, signer.fields[mark.field] ?? '', box);
     }
   }
-  return signedInBox;
+  return { signed, stamped };
 }

@@ -18,6 +18,7 @@ export interface FinalPdfTexts {
   userAgent: string;
   method: string;
   signature: string;
+  stamp: string;
   verify: string;
   none: string;
 }
@@ -41,6 +42,7 @@ const en: FinalPdfTexts = {
   userAgent: 'User agent',
   method: 'Method',
   signature: 'Signature',
+  stamp: 'Stamp',
   verify: 'Verify this document at',
   none: '—',
 };
@@ -64,6 +66,7 @@ const ptBR: FinalPdfTexts = {
   userAgent: 'Navegador',
   method: 'Método',
   signature: 'Assinatura',
+  stamp: 'Carimbo',
   verify: 'Verifique este documento em',
   none: '—',
 };

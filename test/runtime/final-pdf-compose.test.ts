@@ -146,6 +146,7 @@ describe('composeFinalPdf', () => {
     const last = await renderPage(final, await pageCount(final));
     expect(countColour(last, BLUE, { x: 0, y: 0, width: last.width, height: last.height })).toBeGreaterThan(1000);
     expect(countColour(last, RED, { x: 0, y: 0, width: last.width, height: last.height })).toBe(0);
+    expect(countColour(last, GREEN, { x: 0, y: 0, width: last.width, height: last.height })).toBe(0);
   });
 
   it('shows every signature on the certificate when the template has no marks, in Portuguese', async () => {
@@ -158,6 +159,9 @@ describe('composeFinalPdf', () => {
     const whole = { x: 0, y: 0, width: last.width, height: last.height };
     expect(countColour(last, RED, whole)).toBeGreaterThan(1000);
     expect(countColour(last, BLUE, whole)).toBeGreaterThan(1000);
+    // No stamp box either: the company's stamp is on the certificate too.
+    expect(countColour(last, GREEN, whole)).toBeGreaterThan(1000);
+    expect(pages.at(-1)).toContain('Carimbo');
   });
 
   it('flows the certificate onto more pages when many signers do not fit', async () => {
