@@ -5,6 +5,7 @@ import { ensureAdminToken } from './access/ensure-admin-token.ts';
 import { resumeStalledSealing } from './completion/resume-stalled-sealing.ts';
 import type { RuntimeConfig } from './config.ts';
 import { createLogger } from './create-logger.ts';
+import { closeSmtpTransports } from './delivery/smtp-transport.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { createApp } from './http/create-app.ts';
 import { createJobHandlers } from './jobs/job-handlers.ts';
@@ -73,6 +74,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
       logger.info({}, 'shutting down');
       // Requests in flight (a manual document waits for LibreOffice) get the same grace as jobs.
       await Promise.all([server?.close(config.shutdownGraceMs), workers?.stop(config.shutdownGraceMs)]);
+      closeSmtpTransports();
       await pdf.close();
       await database.close();
       logger.info({}, 'stopped');
