@@ -96,7 +96,9 @@ function assertOwnOrigin(ctx: Context, services: RuntimeServices): void {
   const own = new URL(services.config.publicUrl).origin;
   const origin = ctx.get('origin');
   const fetchSite = ctx.get('sec-fetch-site');
-  const ok = origin ? origin === own : fetchSite === 'same-origin';
+  // Under Referrer-Policy: no-referrer, Chromium sends "Origin: null" on the page's own form posts;
+  // Sec-Fetch-Site (which a page cannot forge) then says whether the form was ours.
+  const ok = origin && origin !== 'null' ? origin === own : fetchSite === 'same-origin';
   if (!ok) throw new SigningRefusal('foreign_origin');
 }
 
@@ -186,7 +188,8 @@ export function signingPages(services: RuntimeServices): Middleware<AppState>[] 
   const now = () => services.now();
 
   router.get('/sign-assets/:name', async (ctx) => {
-    const asset = assets[ctx.params.name ?? ''];
+    const name = ctx.params.name ?? '';
+    const asset = Object.hasOwn(assets, name) ? assets[name] : undefined;
     if (!asset) {
       ctx.status = 404;
       ctx.type = 'text/plain';

@@ -331,6 +331,24 @@ describe.each(dialects)('the signer page on %s', (dialect) => {
     expect(await (await browser.get()).text()).toContain('value="EV-77"');
   });
 
+  it("speaks the signer's language (pt-BR) on every page, refusals included", async () => {
+    const fixture = await createSigningFixture(services, {
+      signers: [{ side: 'counterparty', name: 'Joana', email: 'joana@cliente.example', language: 'pt-BR' }],
+    });
+    const signer = fixture.signers[0];
+    if (!signer) throw new Error('no signer');
+    const browser = new Browser(signer.token);
+    const terms = await (await browser.get()).text();
+    expect(terms).toContain('<html lang="pt-BR">');
+    expect(terms).toContain('Li e concordo em assinar eletronicamente');
+    const foreign = await browser.post('consent', new URLSearchParams({ consent: 'yes' }), 'https://evil.example');
+    expect(foreign.status).toBe(403);
+    expect(await foreign.text()).toContain('<html lang="pt-BR">');
+    await browser.confirmed(signer.id);
+    const document = await (await browser.get()).text();
+    expect(document).toContain('alt="Página 1 de 1"');
+  });
+
   it('serves its own assets and signature_pad, and nothing else', async () => {
     for (const name of ['signing.css', 'signer.js', 'signature_pad.umd.min.js']) {
       const response = await fetch(`${server.url}/sign-assets/${name}`);
@@ -338,5 +356,6 @@ describe.each(dialects)('the signer page on %s', (dialect) => {
       expect(response.headers.get('cache-control')).toBe('no-store');
     }
     expect((await fetch(`${server.url}/sign-assets/..%2Fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${server.url}/sign-assets/constructor`)).status).toBe(404);
   });
 });
