@@ -196,6 +196,43 @@ describe('delivery while the SMTP server is down', () => {
   });
 });
 
+describe('delivery when the SMTP server stays down', () => {
+  it('gives up after the last attempt: failed with last_error and a delivery_failed trail entry', async () => {
+    const down = await startSmtpSink();
+    const own = await deliveryServices('sqlite', { smtpUrl: down.url });
+    await down.stop();
+    try {
+      const envelopeId = await insertEnvelope(own);
+      const request = invitation(envelopeId, { email: 'never@client.example' });
+      // Queued before any worker runs, so the job can be given two attempts only.
+      const queued = await queue(own, request);
+      const jobKey = `deliver-message:${request.dedupeKey}`;
+      await own.database.db.updateTable('jobs').set({ max_attempts: 2 }).where('dedupe_key', '=', jobKey).execute();
+      const pool = deliveryWorkers(own, 20);
+      try {
+        await waitForStatus(own, queued.messageId, 'failed');
+      } finally {
+        await pool.stop(2_000);
+      }
+      const row = await outboxRow(own, queued.messageId);
+      expect(row.attempts).toBe(2);
+      expect(row.last_error).toMatch(/ECONNREFUSED|ECONNECTION|connect/i);
+      const job = await own.database.db
+        .selectFrom('jobs')
+        .selectAll()
+        .where('dedupe_key', '=', jobKey)
+        .executeTakeFirstOrThrow();
+      expect(job).toMatchObject({ status: 'failed', attempts: 2 });
+      const kinds = (await trailEntries(own, envelopeId)).map((entry) => entry.kind);
+      expect(kinds.filter((kind) => kind === 'delivery_failed')).toHaveLength(1);
+      expect(kinds).not.toContain('delivered');
+    } finally {
+      closeSmtpTransports();
+      await own.dispose();
+    }
+  });
+});
+
 describe('a crash between the SMTP accept and the commit', () => {
   it('resends with the same Message-ID, records delivered once, and sends nothing after the commit', async () => {
     const own = await deliveryServices('sqlite', { smtpUrl: sink.url });
