@@ -263,6 +263,16 @@ describe.each(dialects)('the signer page on %s', (dialect) => {
     const response = await browser.post('consent', new URLSearchParams({ consent: 'yes' }), 'https://evil.example');
     expect(response.status).toBe(403);
     expect(await response.text()).toContain('This form was not sent from this page');
+    // Chromium's own form posts under no-referrer say "Origin: null": Sec-Fetch-Site decides then.
+    const post = (site: string) =>
+      fetch(`${server.url}/sign/${fixture.signers[0]?.token}/consent`, {
+        method: 'POST',
+        body: new URLSearchParams({ consent: 'yes' }),
+        headers: { origin: 'null', 'sec-fetch-site': site },
+        redirect: 'manual',
+      });
+    expect((await post('cross-site')).status).toBe(403);
+    expect((await post('same-origin')).status).toBe(303);
   });
 
   it('refuses a non-image or oversize signature with a 4xx page', async () => {
