@@ -59,6 +59,11 @@ function securityHeaders(): Middleware<AppState> {
       ctx.set('x-content-type-options', 'nosniff');
     }
     await next();
+    // A /sign path no route knows is a broken link to its reader: the page says so (and the
+    // generic 404's message, which would repeat the path with its token, is never built).
+    if (ctx.path.startsWith('/sign/') && ctx.status === 404 && ctx.body == null) {
+      page(ctx, 404, renderRefusalPage(new SigningRefusal('unknown_link')));
+    }
   };
 }
 

@@ -86,6 +86,11 @@ describe.each(dialects)('the signer page on %s', (dialect) => {
     expect(unknown.headers.get('x-frame-options')).toBe('DENY');
     expect(unknown.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(unknown.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const subpath = await fetch(`${server.url}/sign/${'A'.repeat(43)}/nowhere`);
+    expect(subpath.status).toBe(404);
+    const subpathPage = await subpath.text();
+    expect(subpathPage).toContain('This link does not work');
+    expect(subpathPage).not.toContain('A'.repeat(43));
   });
 
   it('says what happened to an expired, cancelled, completed or replaced link, and whom to ask', async () => {
