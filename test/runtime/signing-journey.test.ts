@@ -30,11 +30,11 @@ function inkPng(width = 200, height = 60): Uint8Array {
   return new Uint8Array(PNG.sync.write(png));
 }
 
-// The fixture numbers clients from 0 (its first client is party index 0).
+// The first client is party index 1, as plan-envelope numbers them.
 const marks: SignatureMark[] = [
-  { kind: 'sign', party: 'client', partyIndex: 0, tag: '{%sign client}' },
-  { kind: 'field', party: 'client', partyIndex: 0, field: 'passportNumber', tag: '{?client passportNumber}' },
-  { kind: 'field', party: 'client', partyIndex: 0, field: 'city', tag: '{?client city}' },
+  { kind: 'sign', party: 'client', partyIndex: 1, tag: '{%sign client}' },
+  { kind: 'field', party: 'client', partyIndex: 1, field: 'passportNumber', tag: '{?client passportNumber}' },
+  { kind: 'field', party: 'client', partyIndex: 1, field: 'city', tag: '{?client city}' },
 ];
 const client = (extra: Partial<NonNullable<SigningFixtureOptions['signers']>[number]> = {}) => ({
   side: 'counterparty' as const,
