@@ -128,10 +128,10 @@ describe("the signer's page in Chromium", () => {
     const pad = page.locator('#draw-pad');
     await pad.scrollIntoViewIfNeeded();
     const box = (await pad.boundingBox())!;
-    await page.mouse.move(box.x + 30, box.y + box.height * 0.7);
+    await page.mouse.move(box.x + 30, box.y + box.height * 0.5);
     await page.mouse.down();
     for (let step = 1; step <= 20; step += 1) {
-      await page.mouse.move(box.x + 30 + step * 15, box.y + box.height * (0.7 - 0.4 * Math.sin(step / 3)));
+      await page.mouse.move(box.x + 30 + step * 15, box.y + box.height * (0.5 - 0.3 * Math.sin(step / 3)));
     }
     await page.mouse.up();
     await shot(page, 'desktop', 'signature');

@@ -358,6 +358,42 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect((await signerRow(signer!.id)).signature_method).toBe('uploaded');
     });
 
+    it('asks the company signer for the stamp the document marks, and keeps it apart from the signature', async () => {
+      const made = await fixture({
+        marks: [
+          { kind: 'sign', party: 'company', partyIndex: 1, tag: '{%sign company}' },
+          { kind: 'stamp', party: 'company', partyIndex: 1, tag: '{%stamp company}' },
+        ],
+        signers: [{ side: 'company', name: 'Carla Company', email: 'carla@acme.example' }],
+      });
+      const [signer] = made.signers;
+      const browser = await confirmed(signer!.id, signer!.token);
+      const page = await browser.open();
+      expect(page.text).toContain('Company stamp');
+      expect(page.text).toContain('Required by this document.');
+      const withoutStamp = await browser.postMultipart('submit', signForm({}, dataUrl(inkPng())));
+      expect(withoutStamp.status).toBe(400);
+      expect((await signerRow(signer!.id)).status).toBe('code_confirmed');
+      const form = signForm({}, dataUrl(inkPng()));
+      form.set('stamp', new Blob([Buffer.from(inkPng(150, 150))], { type: 'image/png' }), 'stamp.png');
+      expect((await browser.postMultipart('submit', form)).status).toBe(303);
+      const row = await signerRow(signer!.id);
+      expect(row.status).toBe('signed');
+      expect(PNG.sync.read(Buffer.from(row.stamp_png!)).width).toBe(150);
+      expect(PNG.sync.read(Buffer.from(row.signature_png!)).width).toBe(200);
+    });
+
+    it('offers a client no stamp, and ignores one sent anyway', async () => {
+      const made = await fixture();
+      const [signer] = made.signers;
+      const browser = await confirmed(signer!.id, signer!.token);
+      expect((await browser.open()).text).not.toContain('Company stamp');
+      const form = signForm({ passportNumber: 'P', city: 'C' }, dataUrl(inkPng()));
+      form.set('stamp', new Blob([Buffer.from(inkPng(150, 150))], { type: 'image/png' }), 'stamp.png');
+      expect((await browser.postMultipart('submit', form)).status).toBe(303);
+      expect((await signerRow(signer!.id)).stamp_png).toBeNull();
+    });
+
     it('declines with a required reason, and the envelope is declined', async () => {
       const made = await fixture();
       const [signer] = made.signers;
