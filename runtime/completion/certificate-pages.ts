@@ -2,6 +2,7 @@
 // original's hash), who signed how and when, signatures that had no box in the document, and a QR
 // code to the verify page. Flows onto further pages when many signers do not fit on one.
 import { type PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from 'pdf-lib';
+import { drawQrCode } from './draw-qr-code.ts';
 import type { FinalPdfInput, FinalSigner } from './final-pdf-input.ts';
 import { clip } from './final-pdf-limits.ts';
 import type { FinalPdfTexts } from './final-pdf-texts.ts';
@@ -126,7 +127,6 @@ export function writeCertificate(
   fonts: CertificateFonts,
   input: FinalPdfInput,
   signers: readonly CertificateSigner[],
-  qrCode: PDFImage,
   texts: FinalPdfTexts,
 ): void {
   const cursor = new Cursor(pdf, fonts);
@@ -144,5 +144,5 @@ export function writeCertificate(
   cursor.ensure(130);
   cursor.field(texts.verify, input.verifyUrl, texts.none);
   cursor.y -= 104;
-  cursor.page.drawImage(qrCode, { x: MARGIN + LABEL_WIDTH, y: cursor.y, width: 100, height: 100 });
+  drawQrCode(cursor.page, input.verifyUrl, { x: MARGIN + LABEL_WIDTH, y: cursor.y, size: 100 });
 }

@@ -1,26 +1,16 @@
 // The signed document before sealing, composed in the calling thread: the converted original with
 // each signer's signature, stamp and field values drawn into the template's marks, a stripe on every
-// page naming the envelope, and a certificate of completion at the end. Pure over bytes. It takes
-// 70-350 ms on the demo contract, so the runtime calls it through composeFinalPdf (a worker thread).
-import { readFile } from 'node:fs/promises';
-import fontkit from '@pdf-lib/fontkit';
+// page naming the envelope, and a certificate of completion at the end. Pure over bytes. The
+// runtime calls it through composeFinalPdf (a worker thread), off the event loop.
 import { PDFDocument, type PDFFont, rgb } from 'pdf-lib';
-import QRCode from 'qrcode';
 import { AppError } from '../errors/app-error.ts';
 import { type CertificateSigner, writeCertificate } from './certificate-pages.ts';
 import { drawMarks, type SignerImages } from './draw-marks.ts';
+import { embedFinalPdfFonts } from './final-pdf-fonts.ts';
 import type { FinalPdfInput, FinalSigner } from './final-pdf-input.ts';
 import { checkFinalPdfInput, MAX_FINAL_PAGES } from './final-pdf-limits.ts';
 import { finalPdfTexts } from './final-pdf-texts.ts';
 import { printable } from './pdf-text-layout.ts';
-
-const FONT_DIR = '/usr/share/fonts/truetype/dejavu';
-let fontFiles: Promise<[Buffer, Buffer]> | undefined;
-
-function loadFontFiles(): Promise<[Buffer, Buffer]> {
-  fontFiles ??= Promise.all([readFile(`${FONT_DIR}/DejaVuSans.ttf`), readFile(`${FONT_DIR}/DejaVuSans-Bold.ttf`)]);
-  return fontFiles;
-}
 
 async function loadOriginal(bytes: Uint8Array): Promise<PDFDocument> {
   let pdf: PDFDocument;
@@ -75,10 +65,13 @@ function drawStripes(pdf: PDFDocument, font: PDFFont, input: FinalPdfInput): voi
 export async function composeFinalPdfNow(input: FinalPdfInput): Promise<Uint8Array> {
   checkFinalPdfInput(input);
   const pdf = await loadOriginal(input.originalPdf);
-  pdf.registerFontkit(fontkit);
-  const [regularFile, boldFile] = await loadFontFiles();
-  const regular = await pdf.embedFont(regularFile, { subset: true });
-  const bold = await pdf.embedFont(boldFile, { subset: true });
+  const texts = finalPdfTexts(input.language);
+  const fixedTexts = [
+    ...Object.values(texts).filter((text): text is string => typeof text === 'string'),
+    texts.page(999, 999),
+    texts.role('counterparty', 50),
+  ];
+  const { regular, bold } = await embedFinalPdfFonts(pdf, input, fixedTexts);
   const images = await embedImages(pdf, input.signers);
   const drawn = drawMarks(pdf, input.marks, input.signers, images, regular);
   const certificateSigners: CertificateSigner[] = input.signers.map((signer) => ({
@@ -86,14 +79,7 @@ export async function composeFinalPdfNow(input: FinalPdfInput): Promise<Uint8Arr
     signatureBlock: drawn.signed.has(signer) ? null : (images.get(signer)?.signature ?? null),
     stampBlock: drawn.stamped.has(signer) ? null : (images.get(signer)?.stamp ?? null),
   }));
-  const qrPng = await QRCode.toBuffer(input.verifyUrl, {
-    type: 'png',
-    margin: 1,
-    width: 200,
-    errorCorrectionLevel: 'M',
-  });
-  const qrCode = await pdf.embedPng(qrPng);
-  writeCertificate(pdf, { regular, bold }, input, certificateSigners, qrCode, finalPdfTexts(input.language));
+  writeCertificate(pdf, { regular, bold }, input, certificateSigners, texts);
   drawStripes(pdf, regular, input);
   return pdf.save({ useObjectStreams: false });
 }
