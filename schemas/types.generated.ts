@@ -151,6 +151,7 @@ export interface InkflowSchemas {
 "signature-marks.schema.json"?: SignatureMarks1
 "envelope.schema.json"?: EnvelopeResources
 "verification.schema.json"?: VerificationResources
+"outbox-message.schema.json"?: OutboxResources
 }
 /**
  * Small shapes shared by the other schemas.
@@ -1870,4 +1871,58 @@ notAfter: string
  * generated: made at first start, kept in the database; file: INKFLOW_SEAL_P12.
  */
 source: ("generated" | "file")
+}
+/**
+ * Messages to signers as the outbox keeps them: what was (or, without SMTP_URL / SMS_GATEWAY, would have been) sent. Admin only: the text holds the signer's link or one-time code, so that a newcomer without a mail server can follow the links by hand.
+ */
+export interface OutboxResources {
+
+}
+/**
+ * This interface was referenced by `OutboxResources`'s JSON-Schema
+ * via the `definition` "outboxMessage".
+ */
+export interface OutboxMessage {
+/**
+ * The outbox id; an email's Message-ID is <id@inkflow>.
+ */
+id: string
+envelopeId: (string | null)
+signerId: (string | null)
+purpose: ("invitation" | "code" | "reminder" | "completed" | "declined" | "cancelled" | "expired")
+channel: ("email" | "sms")
+/**
+ * The email address or phone number.
+ */
+to: string
+language: ("en" | "pt-BR")
+subject: string
+/**
+ * The plain text (the SMS itself for the sms channel).
+ */
+text: string
+/**
+ * recorded: no SMTP_URL (email) or SMS_GATEWAY (sms) is set, the outbox is the mailbox.
+ */
+status: ("queued" | "sent" | "failed" | "recorded")
+/**
+ * smtp, test, outbox; null while queued.
+ */
+provider: (string | null)
+attempts: number
+/**
+ * File names of what the email carries (the signed PDF).
+ */
+attachments?: string[]
+createdAt: string
+sentAt: (string | null)
+lastError: (string | null)
+}
+/**
+ * This interface was referenced by `OutboxResources`'s JSON-Schema
+ * via the `definition` "outboxMessageList".
+ */
+export interface OutboxMessageList {
+items: OutboxMessage[]
+nextCursor?: string
 }
