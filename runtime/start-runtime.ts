@@ -13,9 +13,9 @@ import { reclaimDeadWorkersJobs } from './jobs/reclaim-dead-workers-jobs.ts';
 import { startWorkers, type WorkerPool } from './jobs/start-workers.ts';
 import { createPdfConverter } from './pdf/convert-to-pdf.ts';
 import { sweepOrphanedOffice } from './pdf/sweep-orphaned-office.ts';
+import { loadSealIdentity } from './sealing/seal-identity.ts';
 import { type HttpServer, serveHttp } from './serve-http.ts';
 import type { RuntimeServices } from './services.ts';
-import { loadSealIdentity } from './sealing/seal-identity.ts';
 import { openDatabase } from './storage/open-database.ts';
 
 export interface RunningRuntime {

@@ -4,8 +4,7 @@
 // Small flows are left to the editor (it lays them out in well under a second); flows past
 // `maxNodes` too (ELK's time grows faster than linearly; the editor still lays them out on open).
 // The layout is a convenience: if it fails or the checker is busy, the flow is saved as sent.
-import { moveElements } from '../../designer/src/graph/flow-edits.ts';
-import { positionsMissing } from '../../designer/src/graph/positions-missing.ts';
+import { positionsMissing } from '../../engine/layout/positions-missing.ts';
 import type { Flow } from '../../schemas/index.ts';
 import { checkFlowOffLoop } from './flow-checks.ts';
 
@@ -26,5 +25,5 @@ export async function placeUnpositionedFlow(flow: Flow): Promise<Flow> {
   } catch {
     return flow;
   }
-  return moveElements(flow, positions);
+  return { ...flow, nodes: flow.nodes.map((node) => ({ ...node, position: positions.get(node.id) ?? node.position })) };
 }

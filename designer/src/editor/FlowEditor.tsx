@@ -1,8 +1,8 @@
 // The flow editor: toolbar, palette, canvas, side panel and problems for one flow.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { positionsMissing } from '../../../engine/layout/positions-missing.ts';
 import { canEdit, useSession } from '../api/session.ts';
 import { ErrorText } from '../app/ErrorText.tsx';
-import { positionsMissing } from '../graph/positions-missing.ts';
 import { useT } from '../i18n/i18n.ts';
 import { useFlowStore } from '../state/flow-store.ts';
 import { autoLayout, focusNode, prepareAutoLayout } from './commands.ts';

@@ -1,37 +1,20 @@
-// Auto-layout with elkjs: layered, left to right, condition outputs in true-then-false order.
-// Notes keep their place (they annotate an area, not a node). Plain async function, no React:
-// ELK itself runs in a Web Worker in the page and in-process in Node (elk-engine.ts).
+// Auto-layout with elkjs: the graph and options of engine/layout/flow-layout-graph.ts, run in a
+// Web Worker in the page and in-process in Node (elk-engine.ts). Notes keep their place (they
+// annotate an area, not a node). Plain async function, no React.
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
+import {
+  bigFlowOptions,
+  conditionElkNode,
+  flowLayoutGraph,
+  layoutOptions,
+  nodeHeight,
+  nodeWidth,
+  portId,
+  positionsFromLayout,
+} from '../../../engine/layout/flow-layout-graph.ts';
 import type { Flow } from '../../../schemas/types.generated.ts';
 import { dropWorker, type ElkPlace, elkAt } from './elk-engine.ts';
 import { moveElements, type Position } from './flow-edits.ts';
-
-export const nodeWidth = 240;
-export const nodeHeight = 84;
-
-// Measured with 500 nodes / 600 edges: considerModelOrder multiplied the time by 4-5 and the
-// greedy switch by 2; condition ports in a fixed order keep the true branch above the false one.
-const layoutOptions = {
-  'elk.algorithm': 'layered',
-  'elk.direction': 'RIGHT',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '80',
-  'elk.spacing.nodeNode': '32',
-  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-};
-// The canvas draws its own edges, so ELK's routing only needs to be cheap: polylines.
-const bigFlowOptions = {
-  'elk.edgeRouting': 'POLYLINE',
-  'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
-  'elk.layered.thoroughness': '1',
-};
-const bigFlow = 150;
-
-const firstOfEachId = (flow: Flow) => {
-  const seen = new Set<string>();
-  return flow.nodes.filter((node) => !seen.has(node.id) && seen.add(node.id) !== undefined);
-};
-
-const portId = (nodeId: string, handle: string) => `${nodeId}::${handle}`;
 
 async function runLayout(graph: ElkNode, place: ElkPlace): Promise<ElkNode> {
   try {
@@ -66,46 +49,7 @@ function laidOut(graph: ElkNode, place: ElkPlace): Promise<ElkNode> {
  * baseline, in-process on the calling thread.
  */
 export async function computeLayout(flow: Flow, place: ElkPlace = 'worker'): Promise<Map<string, Position>> {
-  const ids = new Set(flow.nodes.map((node) => node.id));
-  const conditions = new Set(flow.nodes.filter((node) => node.type === 'condition').map((node) => node.id));
-  const graph: ElkNode = {
-    id: 'root',
-    layoutOptions: flow.nodes.length > bigFlow ? { ...layoutOptions, ...bigFlowOptions } : layoutOptions,
-    children: firstOfEachId(flow).map((node) =>
-      node.type === 'condition'
-        ? {
-            id: node.id,
-            width: nodeWidth,
-            height: nodeHeight,
-            layoutOptions: { 'elk.portConstraints': 'FIXED_ORDER' },
-            // Clockwise order on the east side runs top to bottom: true (0) above false (1).
-            ports: ['true', 'false'].map((handle, index) => ({
-              id: portId(node.id, handle),
-              width: 8,
-              height: 8,
-              layoutOptions: { 'elk.port.side': 'EAST', 'elk.port.index': String(index) },
-            })),
-          }
-        : { id: node.id, width: nodeWidth, height: nodeHeight },
-    ),
-    edges: flow.edges
-      .filter((edge) => ids.has(edge.source) && ids.has(edge.target) && edge.source !== edge.target)
-      .map((edge) => ({
-        id: edge.id,
-        sources: [
-          conditions.has(edge.source) && (edge.sourceHandle === 'true' || edge.sourceHandle === 'false')
-            ? portId(edge.source, edge.sourceHandle)
-            : edge.source,
-        ],
-        targets: [edge.target],
-      })),
-  };
-  const laid = await laidOut(graph, place);
-  const positions = new Map<string, Position>();
-  for (const child of laid.children ?? []) {
-    positions.set(child.id, { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) });
-  }
-  return positions;
+  return positionsFromLayout(await laidOut(flowLayoutGraph(flow), place));
 }
 
 /**
@@ -131,18 +75,7 @@ async function warmOnce(place: ElkPlace): Promise<void> {
   for (let group = 0; group < 8; group++) {
     const id = (name: string) => `${group}-${name}`;
     children.push({ id: id('trigger'), width: nodeWidth, height: nodeHeight });
-    children.push({
-      id: id('condition'),
-      width: nodeWidth,
-      height: nodeHeight,
-      layoutOptions: { 'elk.portConstraints': 'FIXED_ORDER' },
-      ports: ['true', 'false'].map((handle, index) => ({
-        id: portId(id('condition'), handle),
-        width: 8,
-        height: 8,
-        layoutOptions: { 'elk.port.side': 'EAST', 'elk.port.index': String(index) },
-      })),
-    });
+    children.push(conditionElkNode(id('condition')));
     children.push({ id: id('a'), width: nodeWidth, height: nodeHeight });
     children.push({ id: id('b'), width: nodeWidth, height: nodeHeight });
     edges.push({ id: id('t'), sources: [id('trigger')], targets: [id('condition')] });
@@ -168,3 +101,5 @@ export async function prepareLayout(flow: Flow): Promise<void> {
   await warmLayout('worker');
   await computeLayout(flow, 'worker');
 }
+
+export { nodeHeight, nodeWidth };

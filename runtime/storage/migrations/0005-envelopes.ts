@@ -6,8 +6,14 @@ import type { Dialect } from '../open-database.ts';
 
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const binary = sql.raw(dialect === 'postgres' ? 'bytea' : 'blob');
-  await db.schema.alterTable('templates').addColumn('marks', 'text', (c) => c.notNull().defaultTo('[]')).execute();
-  await db.schema.alterTable('documents').addColumn('marks', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+  await db.schema
+    .alterTable('templates')
+    .addColumn('marks', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute();
+  await db.schema
+    .alterTable('documents')
+    .addColumn('marks', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute();
   await db.schema
     .createTable('envelopes')
     .addColumn('id', 'text', (c) => c.primaryKey())

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Flow } from '../../../schemas/types.generated.ts';
-import { demoFlow } from './fixture-flows.test-support.ts';
+import type { Flow } from '../../schemas/types.generated.ts';
 import { positionsMissing } from './positions-missing.ts';
+
+const demoFlow = (): Flow =>
+  JSON.parse(readFileSync(new URL('../../schemas/examples/flow.sales.json', import.meta.url), 'utf8')) as Flow;
 
 const stacked = (flow: Flow): Flow => ({
   ...flow,

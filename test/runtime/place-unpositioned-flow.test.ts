@@ -1,16 +1,16 @@
-// Big never-positioned flows are stored laid out (by the designer's ELK layout, in the flow-check
+// Big never-positioned flows are stored laid out (with the editor's ELK graph, in the flow-check
 // worker), so the designer opens them placed; every other flow is stored exactly as it was sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeLayout } from '../../designer/src/graph/layout.ts';
-import { positionsMissing } from '../../designer/src/graph/positions-missing.ts';
+import { positionsMissing } from '../../engine/layout/positions-missing.ts';
+import { createFlow } from '../../runtime/flows/create-flow.ts';
+import { loadDraft } from '../../runtime/flows/load-draft.ts';
+import { maxNodes, needsPlacing, placeUnpositionedFlow } from '../../runtime/flows/place-unpositioned-flow.ts';
+import { saveFlowDraft } from '../../runtime/flows/save-flow-draft.ts';
 import type { Flow } from '../../schemas/index.ts';
-import { bigFlow } from '../../test/support/big-flow.ts';
-import { demoFlow } from '../../test/support/examples.ts';
-import { createTestServices } from '../../test/support/test-services.ts';
-import { createFlow } from './create-flow.ts';
-import { loadDraft } from './load-draft.ts';
-import { maxNodes, needsPlacing, placeUnpositionedFlow } from './place-unpositioned-flow.ts';
-import { saveFlowDraft } from './save-flow-draft.ts';
+import { bigFlow } from '../support/big-flow.ts';
+import { demoFlow } from '../support/examples.ts';
+import { createTestServices } from '../support/test-services.ts';
 
 const stacked = (flow: Flow): Flow => ({
   ...flow,

@@ -1,7 +1,7 @@
 // A flow file written by hand or generated often has every node at one spot (0,0): drawn as it is,
 // the canvas shows one card. Such a flow is laid out when it opens; any other keeps its positions
 // (opening never waits for ELK: 500 nodes take 0.3-1 s of layout).
-import type { Flow } from '../../../schemas/types.generated.ts';
+import type { Flow } from '../../schemas/types.generated.ts';
 
 /** Two or more nodes, all at the same position. */
 export function positionsMissing(flow: Flow): boolean {
