@@ -332,7 +332,9 @@ export function signingPages(services: RuntimeServices): Middleware<AppState>[] 
     }),
   );
 
-  return [securityHeaders(), router.routes() as Middleware<AppState>, router.allowedMethods() as Middleware<AppState>];
+  // No router.allowedMethods(): it would answer every path of the app (TRACE as a plain 501);
+  // methods a path lacks are answered by method-guard.ts for the API and as 404 here.
+  return [securityHeaders(), router.routes() as Middleware<AppState>];
 }
 
 /** The request log's path: a /sign path never shows its token. */

@@ -138,7 +138,8 @@ describe('designer gaps in Chromium', () => {
     const { page } = session;
     await signIn(session);
     await page.goto(`${session.baseUrl}/#/editor/sales-documents`);
-    await page.getByRole('button', { name: 'Publish…' }).click();
+    // The editor validates the opened flow first; on a loaded machine (the whole suite) that took >15 s.
+    await page.getByRole('button', { name: 'Publish…' }).click({ timeout: 60_000 });
     const answer = page.waitForResponse((response) => response.url().endsWith('/api/v1/flows/sales-documents/publish'));
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     const published = (await (await answer).json()) as { diagnostics?: { code: string }[] };

@@ -128,7 +128,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const detail = await client.getJson<EnvelopeDetail>(`/envelopes/${envelope.id}`);
       expect(JSON.stringify(detail.body)).not.toContain(link?.[1]);
       expect(detail.body.trail.intact).toBe(true);
-      expect(detail.body.trail.entries.map((entry) => entry.kind)).toEqual(['created', 'sent', 'sent']);
+      // 'delivered' entries come from the delivery job, in their own time.
+      const kinds = detail.body.trail.entries.map((entry) => entry.kind).filter((kind) => kind !== 'delivered');
+      expect(kinds).toEqual(['created', 'sent', 'sent']);
       expect(JSON.stringify(detail.body.trail)).not.toContain(link?.[1]);
     });
 
@@ -222,7 +224,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         'the envelope to expire',
       );
       const detail = await client.getJson<EnvelopeDetail>(`/envelopes/${envelope.id}`);
-      expect(detail.body.trail.entries.at(-1)?.kind).toBe('expired');
+      expect(detail.body.trail.entries.map((entry) => entry.kind)).toContain('expired');
     });
 
     it('goes through its turns to a sealed final PDF that pdfsig validates; the trail detects tampering', async () => {
@@ -261,7 +263,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const detail = await client.getJson<EnvelopeDetail>(`/envelopes/${envelope.id}`);
       expect(detail.body.envelope.finalSha256).toMatch(/^[0-9a-f]{64}$/);
       expect(detail.body.envelope.links.finalPdf).toBe(`/api/v1/envelopes/${envelope.id}/final.pdf`);
-      const kinds = detail.body.trail.entries.map((entry) => entry.kind);
+      const kinds = detail.body.trail.entries.map((entry) => entry.kind).filter((kind) => kind !== 'delivered');
       expect(kinds.slice(-3)).toEqual(['sealed', 'completed', 'downloaded']);
       expect(detail.body.trail.intact).toBe(true);
       await harness.services.database.db
