@@ -227,6 +227,35 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(detail.body.trail.entries.map((entry) => entry.kind)).toContain('expired');
     });
 
+    it('reminds the signers in turn reminderDays before expiry, with a fresh link', async () => {
+      const envelope = await makeContract({ reminderDays: 3, linkExpiryDays: 10 });
+      expect(envelope.reminderDays).toBe(3);
+      const { db } = harness.services.database;
+      const job = await db
+        .selectFrom('jobs')
+        .select(['id', 'run_at'])
+        .where('kind', '=', 'remind-envelope')
+        .where('payload', 'like', `%${envelope.id}%`)
+        .executeTakeFirstOrThrow();
+      // Scheduled 7 days from now: 10 days of links, 3 days before their end.
+      const expires = Date.parse(envelope.expiresAt as string);
+      expect(Number(job.run_at)).toBe(expires - 3 * 86_400_000);
+      await db.updateTable('jobs').set({ run_at: Date.now() }).where('id', '=', job.id).execute();
+      await waitFor(
+        async () => (await outbox(envelope.id)).some((message) => message.purpose === 'reminder'),
+        30_000,
+        'the reminder',
+      );
+      const reminder = (await outbox(envelope.id)).find((message) => message.purpose === 'reminder');
+      expect(reminder?.to_address).toBe('sam.rivera@initech.example');
+      const invitation = (await outbox(envelope.id)).find((message) => message.purpose === 'invitation');
+      const link = (text: string | undefined) => /\/sign\/([A-Za-z0-9_-]{43})/.exec(text ?? '')?.[1];
+      expect(link(reminder?.text)).toBeDefined();
+      expect(link(reminder?.text)).not.toBe(link(invitation?.text));
+      const detail = await client.getJson<EnvelopeDetail>(`/envelopes/${envelope.id}`);
+      expect(detail.body.trail.entries.map((entry) => entry.kind)).toContain('reminded');
+    });
+
     it('goes through its turns to a sealed final PDF that pdfsig validates; the trail detects tampering', async () => {
       const envelope = await makeContract();
       const [company, first, second] = envelope.signers.map((signer) => signer.id) as [string, string, string];
