@@ -4,22 +4,14 @@
 // messages arrive.
 import type { Selectable } from 'kysely';
 import type { OutboxMessage, OutboxMessageList } from '../../schemas/index.ts';
-import { validationError } from '../errors/app-error.ts';
 import type { RuntimeServices } from '../services.ts';
 import type { OutboxTable } from '../storage/database-schema.ts';
+import { decodePageCursor, pageOf } from '../storage/newest-first-page.ts';
 import { parseAttachments } from './outbox-attachments.ts';
 
 export const outboxListMaxLimit = 200;
 export const outboxStatuses: readonly OutboxMessage['status'][] = ['queued', 'sent', 'failed', 'recorded'];
-export const outboxPurposes: readonly OutboxMessage['purpose'][] = [
-  'invitation',
-  'code',
-  'reminder',
-  'completed',
-  'declined',
-  'cancelled',
-  'expired',
-];
+export { messagePurposes as outboxPurposes } from './queue-message.ts';
 
 export interface OutboxFilter {
   envelopeId?: string;
@@ -28,16 +20,6 @@ export interface OutboxFilter {
   status?: OutboxMessage['status'];
   cursor?: string;
   limit: number;
-}
-
-function decodeCursor(cursor: string): { at: string; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof at === 'string' && typeof id === 'string') return { at, id };
-  } catch {
-    // Reported below.
-  }
-  throw validationError('CURSOR_INVALID', 'cursor must be the nextCursor of an earlier page');
 }
 
 function attachmentNames(raw: string): string[] {
@@ -77,7 +59,7 @@ export async function listOutboxMessages(services: RuntimeServices, filter: Outb
   if (filter.purpose !== undefined) query = query.where('purpose', '=', filter.purpose);
   if (filter.status !== undefined) query = query.where('status', '=', filter.status);
   if (filter.cursor !== undefined) {
-    const after = decodeCursor(filter.cursor);
+    const after = decodePageCursor(filter.cursor);
     query = query.where((eb) =>
       eb.or([eb('created_at', '<', after.at), eb.and([eb('created_at', '=', after.at), eb('id', '<', after.id)])]),
     );
@@ -88,10 +70,7 @@ export async function listOutboxMessages(services: RuntimeServices, filter: Outb
     .orderBy('id', 'desc')
     .limit(limit + 1)
     .execute();
-  const page = rows.slice(0, limit);
+  const { page, nextCursor } = pageOf(rows, limit);
   const items = page.map(toOutboxMessage);
-  const last = page.at(-1);
-  return rows.length > limit && last
-    ? { items, nextCursor: Buffer.from(JSON.stringify([last.created_at, last.id])).toString('base64url') }
-    : { items };
+  return nextCursor ? { items, nextCursor } : { items };
 }

@@ -1,8 +1,8 @@
 // GET /envelopes?dealId=&status=&documentId=: newest first, a page at a time. The cursor is the
 // last item's (created_at, id), so pages stay stable while new envelopes arrive.
 import type { EnvelopeList, EnvelopeStatus } from '../../schemas/index.ts';
-import { validationError } from '../errors/app-error.ts';
 import type { RuntimeServices } from '../services.ts';
+import { decodePageCursor, pageOf } from '../storage/newest-first-page.ts';
 import { envelopeColumns, type SignerRow, toEnvelope } from './envelope-info.ts';
 
 export interface EnvelopeFilter {
@@ -15,16 +15,6 @@ export interface EnvelopeFilter {
 
 export const envelopeListMaxLimit = 200;
 
-function decodeCursor(cursor: string): { at: string; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof at === 'string' && typeof id === 'string') return { at, id };
-  } catch {
-    // Reported below.
-  }
-  throw validationError('CURSOR_INVALID', 'cursor must be the nextCursor of an earlier page');
-}
-
 export async function listEnvelopes(services: RuntimeServices, filter: EnvelopeFilter): Promise<EnvelopeList> {
   const { db } = services.database;
   let query = db.selectFrom('envelopes').select(envelopeColumns);
@@ -32,7 +22,7 @@ export async function listEnvelopes(services: RuntimeServices, filter: EnvelopeF
   if (filter.status !== undefined) query = query.where('status', '=', filter.status);
   if (filter.documentId !== undefined) query = query.where('document_id', '=', filter.documentId);
   if (filter.cursor !== undefined) {
-    const after = decodeCursor(filter.cursor);
+    const after = decodePageCursor(filter.cursor);
     query = query.where((eb) =>
       eb.or([eb('created_at', '<', after.at), eb.and([eb('created_at', '=', after.at), eb('id', '<', after.id)])]),
     );
@@ -42,7 +32,7 @@ export async function listEnvelopes(services: RuntimeServices, filter: EnvelopeF
     .orderBy('id', 'desc')
     .limit(filter.limit + 1)
     .execute();
-  const page = rows.slice(0, filter.limit);
+  const { page, nextCursor } = pageOf(rows, filter.limit);
   const signers =
     page.length === 0
       ? []
@@ -59,8 +49,5 @@ export async function listEnvelopes(services: RuntimeServices, filter: EnvelopeF
   for (const signer of signers)
     byEnvelope.set(signer.envelope_id, [...(byEnvelope.get(signer.envelope_id) ?? []), signer]);
   const items = page.map((row) => toEnvelope(row, byEnvelope.get(row.id) ?? []));
-  const last = page.at(-1);
-  return rows.length > filter.limit && last
-    ? { items, nextCursor: Buffer.from(JSON.stringify([last.created_at, last.id])).toString('base64url') }
-    : { items };
+  return nextCursor ? { items, nextCursor } : { items };
 }

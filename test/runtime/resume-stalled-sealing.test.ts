@@ -4,59 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { resumeStalledSealing } from '../../runtime/completion/resume-stalled-sealing.ts';
 import { enqueueJob } from '../../runtime/jobs/enqueue-job.ts';
 import { createTestServices } from '../support/test-services.ts';
+import { insertEnvelopeRow } from '../support/verify-fixtures.ts';
 
 type Services = Awaited<ReturnType<typeof createTestServices>>;
 
-async function envelopeIn(services: Services, id: string, status: 'sealing' | 'completed'): Promise<void> {
-  const at = new Date().toISOString();
-  const { db } = services.database;
-  await db
-    .insertInto('documents')
-    .values({
-      id: `doc-${id}`,
-      run_id: null,
-      deal_id: 'D-1',
-      document_type: 'contract',
-      template_id: 't',
-      rule_name: null,
-      action_key: `manual:${id}`,
-      status: 'ready',
-      docx: new Uint8Array([1]),
-      pdf: new Uint8Array([1]),
-      signing: '{}',
-      deal: '{}',
-      warnings: '[]',
-      created_at: at,
-    })
-    .execute();
-  await db
-    .insertInto('envelopes')
-    .values({
-      id,
-      document_id: `doc-${id}`,
-      deal_id: 'D-1',
-      pipeline_id: null,
-      run_id: null,
-      title: 'Contract',
-      sender_company: 'Initech',
-      language: 'en',
-      signing_order: 'companyFirst',
-      status,
-      link_expiry_days: 14,
-      expires_at: null,
-      reminder_days: null,
-      original_sha256: '0'.repeat(64),
-      final_pdf: null,
-      final_sha256: null,
-      sealed_at: null,
-      declined_reason: null,
-      created_at: at,
-      updated_at: at,
-      sent_at: at,
-      completed_at: null,
-    })
-    .execute();
-}
+const envelopeIn = (services: Services, id: string, status: 'sealing' | 'completed') =>
+  insertEnvelopeRow(services, id, { status });
 
 const openSealJobs = (services: Services, id: string) =>
   services.database.db

@@ -1,16 +1,26 @@
 // An envelope as the seal-envelope job leaves it (completed, sealed, final_sha256 set), with a
-// document row beneath it and two signers, for the verification tests.
+// document row beneath it and two signers, for the verification tests; and the bare rows of an
+// envelope in any status, for tests of what the runtime does with them.
 import { createHash } from 'node:crypto';
 import type { RuntimeServices } from '../../runtime/services.ts';
+import type { EnvelopesTable } from '../../runtime/storage/database-schema.ts';
 
-export async function insertSealedEnvelope(
+export interface EnvelopeRowOptions {
+  status: EnvelopesTable['status'];
+  /** The sealed final PDF, for a completed envelope. */
+  sealed?: Uint8Array;
+}
+
+/** A documents row and an envelope row above it, as the store holds them, without signers. */
+export async function insertEnvelopeRow(
   services: RuntimeServices,
   envelopeId: string,
-  sealed: Uint8Array,
+  options: EnvelopeRowOptions,
 ): Promise<void> {
   const { db } = services.database;
   const at = '2026-12-01T12:00:00.000Z';
   const documentId = `doc_${envelopeId}`;
+  const { sealed } = options;
   await db
     .insertInto('documents')
     .values({
@@ -42,21 +52,31 @@ export async function insertSealedEnvelope(
       sender_company: 'Construtora São Paulo',
       language: 'en',
       signing_order: 'companyFirst',
-      status: 'completed',
+      status: options.status,
       link_expiry_days: 14,
       expires_at: null,
       reminder_days: null,
       original_sha256: '0'.repeat(64),
-      final_pdf: sealed,
-      final_sha256: createHash('sha256').update(sealed).digest('hex'),
-      sealed_at: at,
+      final_pdf: sealed ?? null,
+      final_sha256: sealed ? createHash('sha256').update(sealed).digest('hex') : null,
+      sealed_at: sealed ? at : null,
       declined_reason: null,
       created_at: at,
       updated_at: at,
       sent_at: at,
-      completed_at: at,
+      completed_at: sealed ? at : null,
     })
     .execute();
+}
+
+export async function insertSealedEnvelope(
+  services: RuntimeServices,
+  envelopeId: string,
+  sealed: Uint8Array,
+): Promise<void> {
+  await insertEnvelopeRow(services, envelopeId, { status: 'completed', sealed });
+  const { db } = services.database;
+  const at = '2026-12-01T12:00:00.000Z';
   const signer = (
     position: number,
     side: 'company' | 'counterparty',
