@@ -1,0 +1,56 @@
+// What the use cases call to count what they did. Each is a few arithmetic operations on this
+// runtime's registry: safe on any path, and never throws into the work it measures.
+import type { RuntimeServices } from '../services.ts';
+import {
+  type ConversionOutcome,
+  type JobOutcome,
+  metricsFor,
+  type SealOutcome,
+  type WebhookOutcome,
+} from './runtime-metrics.ts';
+
+export type { ConversionOutcome, JobOutcome, SealOutcome, WebhookOutcome } from './runtime-metrics.ts';
+
+type Services = Pick<RuntimeServices, 'database'>;
+
+/** Seconds since a performance.now() reading: the clock for every duration below. */
+export function secondsSince(startedMs: number): number {
+  return Math.max(0, (performance.now() - startedMs) / 1000);
+}
+
+/** One webhook delivery attempt (subscription or flow action) and how long it took. */
+export function recordWebhookDelivery(services: Services, outcome: WebhookOutcome, seconds: number): void {
+  const metrics = metricsFor(services);
+  metrics.webhookDeliveries.inc({ outcome });
+  metrics.webhookDeliverySeconds.observe({ outcome }, seconds);
+}
+
+/** Deal events newly stored (a redelivered eventId is not counted again). */
+export function recordEventAccepted(services: Services, type: string): void {
+  metricsFor(services).eventsAccepted.inc({ type });
+}
+
+/**
+ * One job attempt: its run time, and for a completed job the time from when it was due
+ * (`runAtMs`, the jobs table's run_at) to its completion (`completedAtMs`).
+ */
+export function recordJobAttempt(
+  services: Services,
+  job: { kind: string; run_at: number },
+  outcome: JobOutcome,
+  runSeconds: number,
+  completedAtMs: number,
+): void {
+  const metrics = metricsFor(services);
+  metrics.jobRunSeconds.observe({ kind: job.kind, outcome }, runSeconds);
+  if (outcome === 'done')
+    metrics.jobLatencySeconds.observe({ kind: job.kind }, Math.max(0, (completedAtMs - job.run_at) / 1000));
+}
+
+export function recordConversion(services: Services, outcome: ConversionOutcome, seconds: number): void {
+  metricsFor(services).conversionSeconds.observe({ outcome }, seconds);
+}
+
+export function recordSeal(services: Services, outcome: SealOutcome, seconds: number): void {
+  metricsFor(services).sealSeconds.observe({ outcome }, seconds);
+}
