@@ -17,6 +17,7 @@ export const schemaFiles = [
   'envelope.schema.json',
   'verification.schema.json',
   'outbox-message.schema.json',
+  'bitrix24.schema.json',
 ] as const;
 
 export type SchemaFile = (typeof schemaFiles)[number];

@@ -133,6 +133,37 @@ export type TrailKind = ("created" | "sent" | "delivered" | "delivery_failed" | 
  * via the `definition` "verificationVerdict".
  */
 export type VerificationVerdict = ("intact" | "modified" | "unknown")
+/**
+ * A Bitrix24 record id: a positive integer, as a string.
+ * 
+ * This interface was referenced by `Bitrix24Resources`'s JSON-Schema
+ * via the `definition` "bitrix24Id".
+ */
+export type Bitrix24Id = string
+/**
+ * @maxItems 50
+ * 
+ * This interface was referenced by `Bitrix24Resources`'s JSON-Schema
+ * via the `definition` "bitrix24MultiField".
+ */
+export type Bitrix24MultiField = {
+ID?: (string | number)
+VALUE: string
+VALUE_TYPE?: string
+TYPE_ID?: string
+}[]
+/**
+ * crm.deal.contact.items.get's result: the deal's contacts in their order.
+ * 
+ * This interface was referenced by `Bitrix24Resources`'s JSON-Schema
+ * via the `definition` "bitrix24DealContactItems".
+ */
+export type Bitrix24DealContactItems = {
+CONTACT_ID: (string | number)
+SORT?: (string | number)
+ROLE_ID?: (string | number)
+IS_PRIMARY?: ("Y" | "N")
+}[]
 
 export interface InkflowSchemas {
 "common.schema.json"?: Common
@@ -152,6 +183,7 @@ export interface InkflowSchemas {
 "envelope.schema.json"?: EnvelopeResources
 "verification.schema.json"?: VerificationResources
 "outbox-message.schema.json"?: OutboxResources
+"bitrix24.schema.json"?: Bitrix24Resources
 }
 /**
  * Small shapes shared by the other schemas.
@@ -1925,4 +1957,108 @@ lastError: (string | null)
 export interface OutboxMessageList {
 items: OutboxMessage[]
 nextCursor?: string
+}
+/**
+ * The Bitrix24 connector's boundaries: the portal's outbound webhook (form-encoded, decoded to nested keys), the parts of its REST answers the connector reads (crm.deal.get, crm.company.get, crm.contact.get, crm.deal.contact.items.get), inkflow's answer to the webhook, and the mapping settings (INKFLOW_BITRIX24_PIPELINES, INKFLOW_BITRIX24_FIELDS).
+ */
+export interface Bitrix24Resources {
+
+}
+/**
+ * event=ONCRMDEALUPDATE&data[FIELDS][ID]=123&ts=…&auth[application_token]=…&auth[domain]=…, decoded.
+ * 
+ * This interface was referenced by `Bitrix24Resources`'s JSON-Schema
+ * via the `definition` "bitrix24EventForm".
+ */
+export interface Bitrix24EventForm {
+event: string
+event_handler_id?: string
+ts?: string
+data: {
+FIELDS: {
+ID: Bitrix24Id
+}
+}
+auth: {
+application_token: string
+domain?: string
+}
+}
+/**
+ * inkflow's answer to the CRM's webhook, sent before anything is fetched: queued (a job will fetch the deal), duplicate (this delivery was queued before), ignored (an event inkflow does not act on).
+ * 
+ * This interface was referenced by `Bitrix24Resources`'s JSON-Schema
+ * via the `definition` "crmEventAccepted".
+ */
+export interface CrmEventAccepted {
+status: ("queued" | "duplicate" | "ignored")
+dealId?: string
+}
+/**
+ * crm.deal.get's result, the fields read (Bitrix24 sends numbers as strings; UF_CRM_* are custom fields).
+ * 
+ * This interface was referenced by `Bitrix24Resources`'s JSON-Schema
+ * via the `definition` "bitrix24Deal".
+ */
+export interface Bitrix24Deal {
+ID: (string | number)
+TITLE?: (string | null)
+STAGE_ID: string
+CATEGORY_ID?: (string | number | null)
+OPPORTUNITY?: (string | number | null)
+CURRENCY_ID?: (string | null)
+ASSIGNED_BY_ID?: (string | number | null)
+COMPANY_ID?: (string | number | null)
+DATE_MODIFY?: (string | null)
+}
+/**
+ * crm.company.get's result, the fields read.
+ * 
+ * This interface was referenced by `Bitrix24Resources`'s JSON-Schema
+ * via the `definition` "bitrix24Company".
+ */
+export interface Bitrix24Company {
+ID: (string | number)
+TITLE?: (string | null)
+ADDRESS?: (string | null)
+ADDRESS_CITY?: (string | null)
+ADDRESS_POSTAL_CODE?: (string | null)
+ADDRESS_COUNTRY?: (string | null)
+}
+/**
+ * crm.contact.get's result, the fields read; EMAIL and PHONE are multi-fields.
+ * 
+ * This interface was referenced by `Bitrix24Resources`'s JSON-Schema
+ * via the `definition` "bitrix24Contact".
+ */
+export interface Bitrix24Contact {
+ID: (string | number)
+NAME?: (string | null)
+SECOND_NAME?: (string | null)
+LAST_NAME?: (string | null)
+EMAIL?: Bitrix24MultiField
+PHONE?: Bitrix24MultiField
+}
+/**
+ * INKFLOW_BITRIX24_PIPELINES: per Bitrix24 deal category (CATEGORY_ID, 0 the default pipeline), the inkflow pipeline it feeds and, optionally, Bitrix24 STAGE_ID → inkflow stage id. A stage not listed is named by rule: the category prefix (C1:) dropped, lower case (C1:PREPARATION → preparation).
+ * 
+ * This interface was referenced by `Bitrix24Resources`'s JSON-Schema
+ * via the `definition` "bitrix24PipelineMap".
+ */
+export interface Bitrix24PipelineMap {
+[k: string]: {
+pipelineId: Identifier
+stages?: {
+[k: string]: Identifier | undefined
+}
+} | undefined
+}
+/**
+ * INKFLOW_BITRIX24_FIELDS: Bitrix24 custom deal field (UF_CRM_…) → the deal field name flows test (fields.<name>). Unlisted UF_CRM_ fields keep their own name.
+ * 
+ * This interface was referenced by `Bitrix24Resources`'s JSON-Schema
+ * via the `definition` "bitrix24FieldMap".
+ */
+export interface Bitrix24FieldMap {
+[k: string]: FieldName | undefined
 }
