@@ -17,6 +17,8 @@ export const schemaFiles = [
   'envelope.schema.json',
   'verification.schema.json',
   'outbox-message.schema.json',
+  'webhook-event.schema.json',
+  'webhook-subscription.schema.json',
   'bitrix24.schema.json',
 ] as const;
 

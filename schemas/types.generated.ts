@@ -134,6 +134,40 @@ export type TrailKind = ("created" | "sent" | "delivered" | "delivery_failed" | 
  */
 export type VerificationVerdict = ("intact" | "modified" | "unknown")
 /**
+ * This interface was referenced by `WebhookEventResources`'s JSON-Schema
+ * via the `definition` "webhookEventType".
+ */
+export type WebhookEventType = ("document.created" | "envelope.sent" | "signer.viewed" | "signer.signed" | "signer.declined" | "envelope.completed" | "envelope.declined" | "envelope.expired" | "run.failed" | "deal.move_requested")
+/**
+ * https, or http to a host listed in INKFLOW_WEBHOOK_ALLOW_PRIVATE / the outbound allow-list.
+ * 
+ * This interface was referenced by `WebhookSubscriptionResources`'s JSON-Schema
+ * via the `definition` "webhookUrl".
+ */
+export type WebhookUrl = string
+/**
+ * @minItems 1
+ * @maxItems 10
+ * 
+ * This interface was referenced by `WebhookSubscriptionResources`'s JSON-Schema
+ * via the `definition` "eventTypes".
+ */
+export type WebhookEventTypes = WebhookEventType[]
+/**
+ * The signing secret, shown only here (at create and at rotate): `whsec_` + base64 of 32 random bytes, as Standard Webhooks libraries take it.
+ * 
+ * This interface was referenced by `WebhookSubscriptionResources`'s JSON-Schema
+ * via the `definition` "webhookSecret".
+ */
+export type WebhookSecret = string
+/**
+ * pending: waiting for its turn or its first attempt; failed: the last attempt failed, another is scheduled; delivered; given_up: every attempt of the schedule failed.
+ * 
+ * This interface was referenced by `WebhookSubscriptionResources`'s JSON-Schema
+ * via the `definition` "webhookDeliveryStatus".
+ */
+export type WebhookDeliveryStatus = ("pending" | "failed" | "delivered" | "given_up")
+/**
  * A Bitrix24 record id: a positive integer, as a string.
  * 
  * This interface was referenced by `Bitrix24Resources`'s JSON-Schema
@@ -183,6 +217,8 @@ export interface InkflowSchemas {
 "envelope.schema.json"?: EnvelopeResources
 "verification.schema.json"?: VerificationResources
 "outbox-message.schema.json"?: OutboxResources
+"webhook-event.schema.json"?: WebhookEventResources
+"webhook-subscription.schema.json"?: WebhookSubscriptionResources
 "bitrix24.schema.json"?: Bitrix24Resources
 }
 /**
@@ -1957,6 +1993,348 @@ lastError: (string | null)
 export interface OutboxMessageList {
 items: OutboxMessage[]
 nextCursor?: string
+}
+/**
+ * What a webhook delivery's body holds: a Standard Webhooks payload { type, timestamp, data } plus `version`, the version of the data schema of that type (1 today). Additive changes (a new optional property) keep the version; a change a receiver could trip on bumps it. Payloads carry ids, statuses, the document type and title, the deal id and each signer's name, side and order: never a signer's link, token, one-time code, email address or phone number (a subscription's URL may be a third party's, and the CRM knows its contacts by contactId).
+ */
+export interface WebhookEventResources {
+
+}
+/**
+ * The envelope as a webhook names it.
+ * 
+ * This interface was referenced by `WebhookEventResources`'s JSON-Schema
+ * via the `definition` "webhookEnvelope".
+ */
+export interface WebhookEnvelope {
+envelopeId: string
+documentId: string
+documentType: string
+title: string
+dealId: string
+pipelineId: (string | null)
+runId: (string | null)
+status: EnvelopeStatus
+}
+/**
+ * A signer as a webhook names them: no email, phone or link.
+ * 
+ * This interface was referenced by `WebhookEventResources`'s JSON-Schema
+ * via the `definition` "webhookSigner".
+ */
+export interface WebhookSigner {
+signerId: string
+name: string
+side: ("company" | "counterparty")
+/**
+ * 1-based place in the envelope's list.
+ */
+position: number
+/**
+ * Signers with the same turn sign in parallel.
+ */
+turn: number
+partyIndex: number
+status: SignerStatus
+/**
+ * The CRM contact the signer came from.
+ */
+contactId: (string | null)
+employeeId: (string | null)
+}
+/**
+ * This interface was referenced by `WebhookEventResources`'s JSON-Schema
+ * via the `definition` "documentCreatedData".
+ */
+export interface DocumentCreatedData {
+documentId: string
+documentType: string
+/**
+ * The envelope's title; null when no envelope was made.
+ */
+title: (string | null)
+dealId: string
+runId: (string | null)
+ruleName: (string | null)
+envelopeId: (string | null)
+createdAt: string
+}
+/**
+ * This interface was referenced by `WebhookEventResources`'s JSON-Schema
+ * via the `definition` "envelopeSentData".
+ */
+export interface EnvelopeSentData {
+envelope: WebhookEnvelope
+sentAt: string
+expiresAt: (string | null)
+/**
+ * @maxItems 100
+ */
+signers: WebhookSigner[]
+}
+/**
+ * signer.viewed, signer.signed, signer.declined (with the reason the signer typed).
+ * 
+ * This interface was referenced by `WebhookEventResources`'s JSON-Schema
+ * via the `definition` "signerEventData".
+ */
+export interface SignerEventData {
+envelope: WebhookEnvelope
+signer: WebhookSigner
+at: string
+reason?: string
+}
+/**
+ * This interface was referenced by `WebhookEventResources`'s JSON-Schema
+ * via the `definition` "envelopeCompletedData".
+ */
+export interface EnvelopeCompletedData {
+envelope: WebhookEnvelope
+completedAt: string
+/**
+ * GET it with a client or admin token (INKFLOW_PUBLIC_URL + /api/v1/envelopes/:id/final.pdf).
+ */
+finalPdfUrl: string
+finalSha256: string
+/**
+ * The public verification page.
+ */
+verifyUrl: string
+/**
+ * @maxItems 100
+ */
+signers: WebhookSigner[]
+}
+/**
+ * This interface was referenced by `WebhookEventResources`'s JSON-Schema
+ * via the `definition` "envelopeDeclinedData".
+ */
+export interface EnvelopeDeclinedData {
+envelope: WebhookEnvelope
+declinedBy: (WebhookSigner | null)
+reason: (string | null)
+at: string
+}
+/**
+ * This interface was referenced by `WebhookEventResources`'s JSON-Schema
+ * via the `definition` "envelopeExpiredData".
+ */
+export interface EnvelopeExpiredData {
+envelope: WebhookEnvelope
+expiresAt: (string | null)
+at: string
+}
+/**
+ * This interface was referenced by `WebhookEventResources`'s JSON-Schema
+ * via the `definition` "runFailedData".
+ */
+export interface RunFailedData {
+runId: string
+eventId: string
+dealId: string
+pipelineId: string
+/**
+ * @maxItems 20
+ */
+errors: {
+code: string
+message: string
+ruleName?: string
+}[]
+at: string
+}
+/**
+ * A flow's *move deal* action when no CRM connector is configured: the receiver moves the deal.
+ * 
+ * This interface was referenced by `WebhookEventResources`'s JSON-Schema
+ * via the `definition` "dealMoveRequestedData".
+ */
+export interface DealMoveRequestedData {
+dealId: string
+pipelineId: string
+stageId: string
+reason: {
+envelopeId: string
+documentType: string
+flowId: string
+ruleName: string
+}
+}
+/**
+ * Each event type's data, for callers of emitWebhookEvent (type-checked per type).
+ * 
+ * This interface was referenced by `WebhookEventResources`'s JSON-Schema
+ * via the `definition` "webhookEventDataMap".
+ */
+export interface WebhookEventDataMap {
+"document.created": DocumentCreatedData
+"envelope.sent": EnvelopeSentData
+"signer.viewed": SignerEventData
+"signer.signed": SignerEventData
+"signer.declined": SignerEventData
+"envelope.completed": EnvelopeCompletedData
+"envelope.declined": EnvelopeDeclinedData
+"envelope.expired": EnvelopeExpiredData
+"run.failed": RunFailedData
+"deal.move_requested": DealMoveRequestedData
+}
+/**
+ * The body of one delivery. Its webhook-id header is the event's id (msg_…): the same on every retry and redelivery, so a receiver drops duplicates by it.
+ * 
+ * This interface was referenced by `WebhookEventResources`'s JSON-Schema
+ * via the `definition` "webhookEvent".
+ */
+export interface WebhookEvent {
+version: 1
+type: WebhookEventType
+/**
+ * When the state change happened (ISO 8601).
+ */
+timestamp: string
+data: {
+
+}
+}
+/**
+ * Webhook subscriptions as the admin API takes and returns them, their secrets (shown once), and the delivery log.
+ */
+export interface WebhookSubscriptionResources {
+
+}
+/**
+ * This interface was referenced by `WebhookSubscriptionResources`'s JSON-Schema
+ * via the `definition` "webhookSubscriptionInput".
+ */
+export interface WebhookSubscriptionInput {
+url: WebhookUrl
+eventTypes: WebhookEventTypes
+description?: string
+/**
+ * Default true.
+ */
+enabled?: boolean
+}
+/**
+ * Only the properties given change. Enabling a disabled subscription clears its reason and resumes its undelivered events.
+ * 
+ * This interface was referenced by `WebhookSubscriptionResources`'s JSON-Schema
+ * via the `definition` "webhookSubscriptionUpdate".
+ */
+export interface WebhookSubscriptionUpdate {
+url?: WebhookUrl
+eventTypes?: WebhookEventTypes
+description?: string
+enabled?: boolean
+}
+/**
+ * This interface was referenced by `WebhookSubscriptionResources`'s JSON-Schema
+ * via the `definition` "webhookSubscription".
+ */
+export interface WebhookSubscription {
+id: string
+url: string
+eventTypes: WebhookEventTypes
+description: (string | null)
+enabled: boolean
+/**
+ * Why it was disabled: by an admin, or after too many failed attempts in a row (with the last error).
+ */
+disabledReason: (string | null)
+consecutiveFailures: number
+secretRotatedAt: (string | null)
+/**
+ * Until then deliveries carry a signature by the previous secret too.
+ */
+previousSecretExpiresAt: (string | null)
+createdAt: string
+updatedAt: string
+}
+/**
+ * This interface was referenced by `WebhookSubscriptionResources`'s JSON-Schema
+ * via the `definition` "webhookSubscriptionList".
+ */
+export interface WebhookSubscriptionList {
+items: WebhookSubscription[]
+}
+/**
+ * This interface was referenced by `WebhookSubscriptionResources`'s JSON-Schema
+ * via the `definition` "webhookSubscriptionWithSecret".
+ */
+export interface WebhookSubscriptionWithSecret {
+subscription: WebhookSubscription
+secret: WebhookSecret
+}
+/**
+ * This interface was referenced by `WebhookSubscriptionResources`'s JSON-Schema
+ * via the `definition` "rotateWebhookSecretRequest".
+ */
+export interface RotateWebhookSecretRequest {
+/**
+ * How long the old secret keeps signing beside the new one (default 86400, at most 7 days).
+ */
+overlapSeconds?: number
+}
+/**
+ * One attempt to deliver one event to one subscription.
+ * 
+ * This interface was referenced by `WebhookSubscriptionResources`'s JSON-Schema
+ * via the `definition` "webhookAttempt".
+ */
+export interface WebhookAttempt {
+id: string
+/**
+ * The webhook-id (msg_…).
+ */
+eventId: string
+eventType: WebhookEventType
+/**
+ * 1, 2, … per event and subscription.
+ */
+attempt: number
+at: string
+outcome: ("delivered" | "failed" | "refused")
+httpStatus: (number | null)
+/**
+ * HTTP_STATUS, TIMEOUT, NETWORK, REFUSED, REDIRECT_NOT_FOLLOWED, RESPONSE_TOO_LARGE.
+ */
+errorCode: (string | null)
+latencyMs: number
+responseExcerpt: (string | null)
+deliveryStatus: WebhookDeliveryStatus
+}
+/**
+ * This interface was referenced by `WebhookSubscriptionResources`'s JSON-Schema
+ * via the `definition` "webhookAttemptList".
+ */
+export interface WebhookAttemptList {
+items: WebhookAttempt[]
+nextCursor?: string
+}
+/**
+ * This interface was referenced by `WebhookSubscriptionResources`'s JSON-Schema
+ * via the `definition` "redeliverSinceRequest".
+ */
+export interface RedeliverSinceRequest {
+/**
+ * Events created at or after this time.
+ */
+since: string
+/**
+ * At most this many (default 1000).
+ */
+limit?: number
+}
+/**
+ * This interface was referenced by `WebhookSubscriptionResources`'s JSON-Schema
+ * via the `definition` "redeliveryResult".
+ */
+export interface RedeliveryResult {
+queued: number
+eventIds: string[]
+/**
+ * True when more events matched than the limit: call again with a later since.
+ */
+more: boolean
 }
 /**
  * The Bitrix24 connector's boundaries: the portal's outbound webhook (form-encoded, decoded to nested keys), the parts of its REST answers the connector reads (crm.deal.get, crm.company.get, crm.contact.get, crm.deal.contact.items.get), inkflow's answer to the webhook, and the mapping settings (INKFLOW_BITRIX24_PIPELINES, INKFLOW_BITRIX24_FIELDS).

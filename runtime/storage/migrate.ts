@@ -7,6 +7,7 @@ import * as runAndDocumentLookups from './migrations/0002-run-and-document-looku
 import * as runsByPipeline from './migrations/0003-runs-by-pipeline.ts';
 import * as versionMessage from './migrations/0004-version-message.ts';
 import * as envelopes from './migrations/0005-envelopes.ts';
+import * as webhooks from './migrations/0006-webhooks.ts';
 import type { Dialect } from './open-database.ts';
 
 interface Migration {
@@ -20,6 +21,7 @@ const migrations: readonly Migration[] = [
   { id: '0003-runs-by-pipeline', up: runsByPipeline.up },
   { id: '0004-version-message', up: versionMessage.up },
   { id: '0005-envelopes', up: envelopes.up },
+  { id: '0006-webhooks', up: webhooks.up },
 ];
 const advisoryLockKey = 7_291_604;
 
