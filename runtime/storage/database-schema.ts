@@ -322,6 +322,20 @@ export interface WebhookAttemptsTable {
   created_at: string;
 }
 
+/** The CRM connector's last sight of a deal (runtime/crm/bitrix24/sync-bitrix24-deal-job.ts). */
+export interface CrmDealsTable {
+  connector: string;
+  deal_id: string;
+  pipeline_id: string | null;
+  /** The inkflow stage last turned into an event; null until then. */
+  stage_id: string | null;
+  crm_stage_id: string | null;
+  /** The CRM's modification time of the snapshot seen, so that an older one never wins. */
+  crm_modified_at: string | null;
+  changes: ColumnType<number, number | undefined, number>;
+  updated_at: string;
+}
+
 export interface DatabaseSchema {
   api_tokens: ApiTokensTable;
   pipelines: PipelinesTable;
@@ -344,4 +358,5 @@ export interface DatabaseSchema {
   webhook_events: WebhookEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  crm_deals: CrmDealsTable;
 }

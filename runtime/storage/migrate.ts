@@ -8,6 +8,7 @@ import * as runsByPipeline from './migrations/0003-runs-by-pipeline.ts';
 import * as versionMessage from './migrations/0004-version-message.ts';
 import * as envelopes from './migrations/0005-envelopes.ts';
 import * as webhooks from './migrations/0006-webhooks.ts';
+import * as crm from './migrations/0007-crm.ts';
 import type { Dialect } from './open-database.ts';
 
 interface Migration {
@@ -22,6 +23,7 @@ const migrations: readonly Migration[] = [
   { id: '0004-version-message', up: versionMessage.up },
   { id: '0005-envelopes', up: envelopes.up },
   { id: '0006-webhooks', up: webhooks.up },
+  { id: '0007-crm', up: crm.up },
 ];
 const advisoryLockKey = 7_291_604;
 
