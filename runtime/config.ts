@@ -1,6 +1,7 @@
 // Runtime configuration from the environment. Every variable is listed in the README.
 import { availableParallelism, hostname } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseAllowEntry } from './outbound/allow-list.ts';
 
 export interface RuntimeConfig {
   host: string;
@@ -45,6 +46,11 @@ export interface RuntimeConfig {
   seal: { p12File: string | undefined; p12Password: string };
   /** Messages to signers: SMTP_URL (unset: emails stay in the outbox, readable at GET /api/v1/outbox). */
   delivery: { smtpUrl: string | undefined; smtpFrom: string; smsGateway: 'outbox' | 'test' };
+  /**
+   * Outgoing calls (webhooks): hosts, IPs or CIDRs that may be private (INKFLOW_WEBHOOK_ALLOW_PRIVATE)
+   * or plain http (INKFLOW_WEBHOOK_ALLOW_HTTP); by default only https to public addresses is called.
+   */
+  outbound: { allowPrivate: string[]; allowHttp: string[] };
 }
 
 /** A variable the operator must fix; main.ts prints its message alone. */
@@ -78,6 +84,19 @@ function delivery(env: NodeJS.ProcessEnv): RuntimeConfig['delivery'] {
   if (gateway !== undefined && gateway !== 'test')
     throw new ConfigError(`SMS_GATEWAY must be unset (SMS kept in the outbox) or "test", got "${gateway}"`);
   return { smtpUrl, smtpFrom: env.SMTP_FROM || 'inkflow <no-reply@localhost>', smsGateway: gateway ?? 'outbox' };
+}
+
+function allowList(env: NodeJS.ProcessEnv, name: string): string[] {
+  const raw = env[name] ?? '';
+  if (raw.trim() === '') return [];
+  const entries = raw.split(',').map((entry) => entry.trim());
+  if (entries.length > 100) throw new ConfigError(`${name} lists ${entries.length} entries; at most 100 are allowed`);
+  for (const entry of entries) {
+    const parsed = parseAllowEntry(entry);
+    if (typeof parsed === 'string')
+      throw new ConfigError(`${name} must be comma-separated hostnames, IPs or CIDR ranges: ${parsed}`);
+  }
+  return entries;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -114,5 +133,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
       p12Password: env.INKFLOW_SEAL_P12_PASSWORD ?? '',
     },
     delivery: delivery(env),
+    outbound: {
+      allowPrivate: allowList(env, 'INKFLOW_WEBHOOK_ALLOW_PRIVATE'),
+      allowHttp: allowList(env, 'INKFLOW_WEBHOOK_ALLOW_HTTP'),
+    },
   };
 }

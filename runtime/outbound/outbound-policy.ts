@@ -1,0 +1,48 @@
+// Which outgoing calls an operator allows beyond the default (https to public addresses only).
+import type { RuntimeConfig } from '../config.ts';
+import { type AllowEntry, allowsAddress, allowsHost, parseAllowEntry } from './allow-list.ts';
+import type { IpAddress } from './ip-address.ts';
+
+export interface OutboundPolicy {
+  /** Hostnames, IPs or CIDRs that may be private/loopback/link-local (and be called over http). */
+  allowPrivate: readonly string[];
+  /** Hostnames, IPs or CIDRs that may be called over plain http. */
+  allowHttp: readonly string[];
+}
+
+export function outboundPolicy(config: RuntimeConfig): OutboundPolicy {
+  return { allowPrivate: [...config.outbound.allowPrivate], allowHttp: [...config.outbound.allowHttp] };
+}
+
+/** A policy with its entries parsed once (policies are long-lived: one per configuration). */
+export interface PolicyRules {
+  privateHost(hostname: string): boolean;
+  privateAddress(address: IpAddress): boolean;
+  /** `host` is a hostname, or the address when the URL names one. */
+  plainHttp(hostname: string, literal: IpAddress | undefined): boolean;
+}
+
+function parsedEntries(entries: readonly string[], variable: string): AllowEntry[] {
+  return entries.map((text) => {
+    const entry = parseAllowEntry(text);
+    // loadConfig has already refused these; only a policy written by hand gets here.
+    if (typeof entry === 'string') throw new Error(`outbound policy ${variable}: ${entry}`);
+    return entry;
+  });
+}
+
+const compiled = new WeakMap<OutboundPolicy, PolicyRules>();
+
+export function policyRules(policy: OutboundPolicy): PolicyRules {
+  const known = compiled.get(policy);
+  if (known) return known;
+  const allowPrivate = parsedEntries(policy.allowPrivate, 'allowPrivate');
+  const allowHttp = [...parsedEntries(policy.allowHttp, 'allowHttp'), ...allowPrivate];
+  const rules: PolicyRules = {
+    privateHost: (hostname) => allowsHost(allowPrivate, hostname),
+    privateAddress: (address) => allowsAddress(allowPrivate, address),
+    plainHttp: (hostname, literal) => (literal ? allowsAddress(allowHttp, literal) : allowsHost(allowHttp, hostname)),
+  };
+  compiled.set(policy, rules);
+  return rules;
+}
