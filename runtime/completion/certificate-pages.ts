@@ -1,8 +1,9 @@
 // The certificate of completion appended to the signed document: what was signed (ids, the
 // original's hash), who signed how and when, signatures that had no box in the document, and a QR
 // code to the verify page. Flows onto further pages when many signers do not fit on one.
-import { type PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from 'pdf-lib';
+import { type PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { drawQrCode } from './draw-qr-code.ts';
+import { drawPng, type EmbeddedPng } from './embed-png.ts';
 import type { FinalPdfInput, FinalSigner } from './final-pdf-input.ts';
 import { clip } from './final-pdf-limits.ts';
 import type { FinalPdfTexts } from './final-pdf-texts.ts';
@@ -69,7 +70,7 @@ class Cursor {
   }
 
   /** Images side by side in the value column, each scaled down to fit its slot, labelled on the left. */
-  images(label: string, row: ReadonlyArray<{ image: PDFImage; maxWidth: number; maxHeight: number }>): void {
+  images(label: string, row: ReadonlyArray<{ image: EmbeddedPng; maxWidth: number; maxHeight: number }>): void {
     const sized = row.map(({ image, maxWidth, maxHeight }) => {
       const scale = Math.min(maxWidth / image.width, maxHeight / image.height, 1);
       return { image, width: image.width * scale, height: image.height * scale, slot: maxWidth };
@@ -82,7 +83,7 @@ class Cursor {
     this.y -= height + 3;
     let x = MARGIN + LABEL_WIDTH;
     for (const entry of sized) {
-      this.page.drawImage(entry.image, { x, y: this.y, width: entry.width, height: entry.height });
+      drawPng(this.page, entry.image, { x, y: this.y, width: entry.width, height: entry.height });
       x += entry.slot + 12;
     }
     this.y -= 3;
@@ -95,9 +96,9 @@ class Cursor {
 export interface CertificateSigner {
   signer: FinalSigner;
   /** Set when the document had no sign box of theirs: the signature is shown here instead. */
-  signatureBlock: PDFImage | null;
+  signatureBlock: EmbeddedPng | null;
   /** Likewise for a stamp the document had no stamp box for. */
-  stampBlock: PDFImage | null;
+  stampBlock: EmbeddedPng | null;
 }
 
 function writeSigner(cursor: Cursor, entry: CertificateSigner, texts: FinalPdfTexts): void {

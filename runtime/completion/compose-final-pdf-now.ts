@@ -4,8 +4,10 @@
 // runtime calls it through composeFinalPdf (a worker thread), off the event loop.
 import { PDFDocument, type PDFFont, rgb } from 'pdf-lib';
 import { AppError } from '../errors/app-error.ts';
+import { addSealPlaceholder } from '../sealing/seal-placeholder.ts';
 import { type CertificateSigner, writeCertificate } from './certificate-pages.ts';
 import { drawMarks, type SignerImages } from './draw-marks.ts';
+import { embedPng } from './embed-png.ts';
 import { embedFinalPdfFonts } from './final-pdf-fonts.ts';
 import type { FinalPdfInput, FinalSigner } from './final-pdf-input.ts';
 import { checkFinalPdfInput, MAX_FINAL_PAGES } from './final-pdf-limits.ts';
@@ -29,12 +31,12 @@ async function loadOriginal(bytes: Uint8Array): Promise<PDFDocument> {
   return pdf;
 }
 
-async function embedImages(pdf: PDFDocument, signers: readonly FinalSigner[]): Promise<Map<FinalSigner, SignerImages>> {
+function embedImages(pdf: PDFDocument, signers: readonly FinalSigner[]): Map<FinalSigner, SignerImages> {
   const images = new Map<FinalSigner, SignerImages>();
   for (const signer of signers) {
     try {
-      const signature = await pdf.embedPng(signer.signaturePng);
-      const stamp = signer.stampPng ? await pdf.embedPng(signer.stampPng) : null;
+      const signature = embedPng(pdf, signer.signaturePng);
+      const stamp = signer.stampPng ? embedPng(pdf, signer.stampPng) : null;
       images.set(signer, { signature, stamp });
     } catch (error) {
       const message = `The signature or stamp of ${signer.name} cannot be decoded: ${(error as Error).message}`;
@@ -72,7 +74,7 @@ export async function composeFinalPdfNow(input: FinalPdfInput): Promise<Uint8Arr
     texts.role('counterparty', 50),
   ];
   const { regular, bold } = await embedFinalPdfFonts(pdf, input, fixedTexts);
-  const images = await embedImages(pdf, input.signers);
+  const images = embedImages(pdf, input.signers);
   const drawn = drawMarks(pdf, input.marks, input.signers, images, regular);
   const certificateSigners: CertificateSigner[] = input.signers.map((signer) => ({
     signer,
@@ -81,5 +83,6 @@ export async function composeFinalPdfNow(input: FinalPdfInput): Promise<Uint8Arr
   }));
   writeCertificate(pdf, { regular, bold }, input, certificateSigners, texts);
   drawStripes(pdf, regular, input);
+  if (input.seal) addSealPlaceholder(pdf, input.seal);
   return pdf.save({ useObjectStreams: false });
 }

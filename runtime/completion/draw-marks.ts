@@ -1,14 +1,15 @@
 // Puts each signer's signature, stamp and field values into the boxes the template marked. A box
 // keeps the image's aspect ratio and centres it; a field's text shrinks to fit its box.
-import { type PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from 'pdf-lib';
+import { type PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import type { MarkBox, SignatureMark } from '../../schemas/index.ts';
+import { drawPng, type EmbeddedPng } from './embed-png.ts';
 import { type FinalSigner, signerOwnsMark } from './final-pdf-input.ts';
 import { clip } from './final-pdf-limits.ts';
 import { printable } from './pdf-text-layout.ts';
 
 export interface SignerImages {
-  signature: PDFImage;
-  stamp: PDFImage | null;
+  signature: EmbeddedPng;
+  stamp: EmbeddedPng | null;
 }
 
 function pageBox(page: PDFPage, box: MarkBox): MarkBox {
@@ -33,11 +34,11 @@ function clearBox(page: PDFPage, box: MarkBox, kind: SignatureMark['kind']): voi
   });
 }
 
-function drawImageInBox(page: PDFPage, image: PDFImage, box: MarkBox): void {
+function drawImageInBox(page: PDFPage, image: EmbeddedPng, box: MarkBox): void {
   const scale = Math.min(box.width / image.width, box.height / image.height);
   const width = image.width * scale;
   const height = image.height * scale;
-  page.drawImage(image, {
+  drawPng(page, image, {
     x: box.x + (box.width - width) / 2,
     y: box.y + (box.height - height) / 2,
     width,

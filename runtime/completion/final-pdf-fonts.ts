@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import fontkit from '@pdf-lib/fontkit';
 import { type PDFDocument, type PDFFont, StandardFonts } from 'pdf-lib';
 import type { FinalPdfInput } from './final-pdf-input.ts';
+import { characterSetOf } from './pdf-text-layout.ts';
 
 const fontDirectory = '/usr/share/fonts/truetype/dejavu';
 let fontFiles: Promise<[Buffer, Buffer]> | undefined;
@@ -32,7 +33,7 @@ function* textsOf(value: unknown): Generator<string> {
 }
 
 export function fitsStandardFont(font: PDFFont, input: FinalPdfInput, extra: readonly string[]): boolean {
-  const supported = new Set(font.getCharacterSet());
+  const supported = characterSetOf(font);
   for (const text of [...textsOf(input), ...extra]) {
     for (const char of text.replace(/[\r\n\t]+/g, ' ')) {
       if (!supported.has(char.codePointAt(0) ?? 0)) return false;

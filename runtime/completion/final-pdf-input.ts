@@ -1,6 +1,7 @@
 // The shapes composeFinalPdf takes: the converted original, its located marks, and what each signer
 // did. Kept apart so the seal job can build the input without importing pdf-lib.
 import type { SignatureMark } from '../../schemas/index.ts';
+import type { SealDetails } from '../sealing/seal-placeholder.ts';
 
 export interface FinalSigner {
   name: string;
@@ -32,6 +33,11 @@ export interface FinalPdfInput {
   /** Absolute, for the QR code. */
   verifyUrl: string;
   language: 'en' | 'pt-BR';
+  /**
+   * Set: the composition ends with the seal's empty signature, so sealing (sealPreparedPdf) needs
+   * no second parse and save. Unset: a plain PDF, for sealPdf or for looking at.
+   */
+  seal?: SealDetails;
 }
 
 /** Does this signer own the mark? company ↔ our side; client n ↔ the counterparty with partyIndex n. */

@@ -16,7 +16,7 @@ import { appendTrailEntry } from '../envelopes/trail/append-trail-entry.ts';
 import { JobError } from '../jobs/job-error.ts';
 import type { JobHandler } from '../jobs/job-types.ts';
 import { loadSealIdentity } from '../sealing/seal-identity.ts';
-import { sealPdf } from '../sealing/seal-pdf.ts';
+import { sealPreparedPdf } from '../sealing/seal-pdf.ts';
 import { sealReason } from '../sealing/seal-reason.ts';
 import type { RuntimeServices } from '../services.ts';
 import { composeFinalPdf, type FinalSigner } from './compose-final-pdf.ts';
@@ -61,15 +61,15 @@ async function buildFinalPdf(services: RuntimeServices, envelopeId: string, comp
     completedAt: completedAt.toISOString(),
     verifyUrl: verifyLink(services.config, envelopeId),
     language: envelope.language,
+    seal: {
+      reason: sealReason(envelopeId),
+      name: envelope.sender_company,
+      location: services.config.publicUrl,
+      contactInfo: envelope.sender_company,
+      signingTime: completedAt,
+    },
   });
-  const identity = await loadSealIdentity(services);
-  return sealPdf(composed, identity, {
-    reason: sealReason(envelopeId),
-    name: envelope.sender_company,
-    location: services.config.publicUrl,
-    contactInfo: envelope.sender_company,
-    signingTime: completedAt,
-  });
+  return sealPreparedPdf(composed, await loadSealIdentity(services));
 }
 
 export function sealEnvelopeHandler(services: RuntimeServices): JobHandler {

@@ -5,7 +5,7 @@
 // the caller, the seal-envelope job, already runs on a worker, off any request.
 import { type OpenedSeal, openSealP12 } from './open-seal-p12.ts';
 import type { SealIdentity } from './seal-identity.ts';
-import { type SealDetails, sealPdfNow } from './seal-pdf-now.ts';
+import { type SealDetails, sealPdfNow, signPreparedPdf } from './seal-pdf-now.ts';
 
 export type { SealDetails };
 
@@ -22,4 +22,9 @@ function openedSeal(identity: SealIdentity): OpenedSeal {
 
 export function sealPdf(pdf: Uint8Array, identity: SealIdentity, details: SealDetails): Promise<Uint8Array> {
   return sealPdfNow(pdf, openedSeal(identity), details);
+}
+
+/** Seals a PDF that already holds its empty signature (composed with FinalPdfInput.seal). */
+export function sealPreparedPdf(prepared: Uint8Array, identity: SealIdentity): Promise<Uint8Array> {
+  return signPreparedPdf(prepared, openedSeal(identity));
 }

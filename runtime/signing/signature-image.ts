@@ -1,6 +1,7 @@
 // A signature or stamp image as the final PDF can embed it: a real PNG (decoded by pngjs, not
 // only its magic bytes), at most 2000 px a side and 1 MB, re-encoded so that nothing but the
-// pixels is kept. The size is read from the header first, so a decompression bomb is refused
+// pixels is kept: 8-bit RGB flattened on white, the form the final PDF takes in without decoding
+// it again (runtime/completion/embed-png.ts; every mark box and the certificate are white). The size is read from the header first, so a decompression bomb is refused
 // before it is decoded (2000×2000 RGBA is 16 MB at most, decoded in tens of milliseconds).
 import { PNG } from 'pngjs';
 import { SigningRefusal } from './signing-refusal.ts';
@@ -27,7 +28,8 @@ export function readSignatureImage(bytes: Uint8Array, what: 'signature' | 'stamp
   } catch {
     throw new SigningRefusal('bad_image', {}, `the ${what} is not a readable PNG image`);
   }
-  return new Uint8Array(PNG.sync.write(decoded));
+  const white = { red: 255, green: 255, blue: 255 };
+  return new Uint8Array(PNG.sync.write(decoded, { colorType: 2, inputHasAlpha: true, bgColor: white }));
 }
 
 /** A data: URL from the page's canvas (typed or drawn signature) → its bytes. */
