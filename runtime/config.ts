@@ -47,6 +47,11 @@ export interface RuntimeConfig {
   /** Messages to signers: SMTP_URL (unset: emails stay in the outbox, readable at GET /api/v1/outbox). */
   delivery: { smtpUrl: string | undefined; smtpFrom: string; smsGateway: 'outbox' | 'test' };
   /**
+   * GET /metrics: on the API port with INKFLOW_METRICS_TOKEN or an admin token; and, when
+   * INKFLOW_METRICS_PORT is set, also on 127.0.0.1 at that port without a token.
+   */
+  metrics: { token: string | undefined; port: number | undefined };
+  /**
    * Outgoing calls (webhooks): hosts, IPs or CIDRs that may be private (INKFLOW_WEBHOOK_ALLOW_PRIVATE)
    * or plain http (INKFLOW_WEBHOOK_ALLOW_HTTP); by default only https to public addresses is called.
    */
@@ -99,6 +104,19 @@ function allowList(env: NodeJS.ProcessEnv, name: string): string[] {
   return entries;
 }
 
+function metrics(env: NodeJS.ProcessEnv): RuntimeConfig['metrics'] {
+  const token = env.INKFLOW_METRICS_TOKEN || undefined;
+  // A scrape token guards process-wide figures: too short a one could be guessed.
+  if (token !== undefined && (token.length < 16 || /\s/.test(token)))
+    throw new ConfigError('INKFLOW_METRICS_TOKEN must be at least 16 characters without spaces');
+  const port = env.INKFLOW_METRICS_PORT ? integer(env, 'INKFLOW_METRICS_PORT', 0) : undefined;
+  if (port !== undefined && port > 65_535)
+    throw new ConfigError(
+      `INKFLOW_METRICS_PORT must be a port number (0 picks a free one), got "${env.INKFLOW_METRICS_PORT}"`,
+    );
+  return { token, port };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const dataDir = resolve(env.INKFLOW_DATA_DIR ?? 'data');
   const cores = availableParallelism();
@@ -133,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
       p12Password: env.INKFLOW_SEAL_P12_PASSWORD ?? '',
     },
     delivery: delivery(env),
+    metrics: metrics(env),
     outbound: {
       allowPrivate: allowList(env, 'INKFLOW_WEBHOOK_ALLOW_PRIVATE'),
       allowHttp: allowList(env, 'INKFLOW_WEBHOOK_ALLOW_HTTP'),

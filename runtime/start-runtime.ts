@@ -11,6 +11,7 @@ import { createApp } from './http/create-app.ts';
 import { createJobHandlers } from './jobs/job-handlers.ts';
 import { reclaimDeadWorkersJobs } from './jobs/reclaim-dead-workers-jobs.ts';
 import { startWorkers, type WorkerPool } from './jobs/start-workers.ts';
+import { serveMetricsPort } from './metrics/serve-metrics-port.ts';
 import { createPdfConverter } from './pdf/convert-to-pdf.ts';
 import { sweepOrphanedOffice } from './pdf/sweep-orphaned-office.ts';
 import { loadSealIdentity } from './sealing/seal-identity.ts';
@@ -21,6 +22,8 @@ import { openDatabase } from './storage/open-database.ts';
 export interface RunningRuntime {
   services: RuntimeServices;
   port: number | undefined;
+  /** INKFLOW_METRICS_PORT's server on 127.0.0.1, when set (0 picks a free port). */
+  metricsPort: number | undefined;
   /** The first admin token's secret, at first start only: main.ts prints it on the terminal. */
   adminToken: string | undefined;
   stop(): Promise<void>;
@@ -39,6 +42,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
   });
   const services: RuntimeServices = { config, database, pdf, logger, now: () => new Date() };
   let server: HttpServer | undefined;
+  let metricsServer: HttpServer | undefined;
   let workers: WorkerPool | undefined;
   let adminToken: string | undefined;
   try {
@@ -46,10 +50,12 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
     // The seal is made (or INKFLOW_SEAL_P12 opened) now: a bad seal file stops the start, not a signing.
     await loadSealIdentity(services);
     if (config.http) server = await serveHttp(createApp(services).callback(), config.host, config.port);
+    if (config.metrics.port !== undefined) metricsServer = await serveMetricsPort(services, config.metrics.port);
     // Once the port is ours: a start that fails on a taken port must not make (and lose) the token
     // it would have printed. "listening" is said when the token exists.
     adminToken = await ensureAdminToken(services);
     if (server) logger.info({ port: server.port, host: config.host, database: database.dialect }, 'listening');
+    if (metricsServer) logger.info({ port: metricsServer.port, host: '127.0.0.1' }, 'metrics listening, no token');
     const reclaimed = await reclaimDeadWorkersJobs(database, services.now(), config.workerHost);
     if (reclaimed > 0) logger.info({ reclaimed }, 'jobs of a stopped process taken back at start');
     const resumed = await resumeStalledSealing(services);
@@ -63,7 +69,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
     }
   } catch (error) {
     // Whatever failed (a taken port, a database error), nothing started here may outlive us.
-    await Promise.allSettled([server?.close(0), pdf.close()]);
+    await Promise.allSettled([server?.close(0), metricsServer?.close(0), pdf.close()]);
     await database.close().catch(() => {});
     throw error;
   }
@@ -73,7 +79,11 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
     stopping ??= (async () => {
       logger.info({}, 'shutting down');
       // Requests in flight (a manual document waits for LibreOffice) get the same grace as jobs.
-      await Promise.all([server?.close(config.shutdownGraceMs), workers?.stop(config.shutdownGraceMs)]);
+      await Promise.all([
+        server?.close(config.shutdownGraceMs),
+        metricsServer?.close(config.shutdownGraceMs),
+        workers?.stop(config.shutdownGraceMs),
+      ]);
       closeSmtpTransports();
       await pdf.close();
       await database.close();
@@ -81,5 +91,5 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
     })();
     return stopping;
   };
-  return { services, port: server?.port, adminToken, stop };
+  return { services, port: server?.port, metricsPort: metricsServer?.port, adminToken, stop };
 }

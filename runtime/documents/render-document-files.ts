@@ -3,6 +3,7 @@
 // meaning for the caller: retryable ones (LibreOffice crashed or timed out) are "unavailable".
 import type { OurCompany, RunMessage, SigningSetup } from '../../schemas/index.ts';
 import { AppError } from '../errors/app-error.ts';
+import { measureConversion } from '../metrics/record-metrics.ts';
 import { PdfConversionError } from '../pdf/pdf-conversion-error.ts';
 import type { RuntimeServices } from '../services.ts';
 import type { DocumentOrder } from './document-order.ts';
@@ -30,7 +31,7 @@ async function loadTemplate(services: RuntimeServices, order: DocumentOrder): Pr
 
 async function convert(services: RuntimeServices, docx: Uint8Array): Promise<Uint8Array> {
   try {
-    return await services.pdf.convert(docx);
+    return await measureConversion(services, () => services.pdf.convert(docx));
   } catch (error) {
     const code = error instanceof PdfConversionError ? error.code : 'PDF_CONVERSION_FAILED';
     const retryable = (error as { retryable?: unknown }).retryable !== false;

@@ -3,6 +3,7 @@
 // accepted at the same moment; see intake-batcher.ts) and answered before anything is evaluated.
 import type { DealEvent } from '../../schemas/index.ts';
 import { validationError } from '../errors/app-error.ts';
+import { recordEventAccepted } from '../metrics/record-metrics.ts';
 import type { RuntimeServices } from '../services.ts';
 import { findPipelineStages } from './find-pipeline-stages.ts';
 import { intakeBatcherFor } from './intake-batcher.ts';
@@ -30,5 +31,7 @@ async function checkTrigger(services: RuntimeServices, event: DealEvent): Promis
 /** created: false when the eventId was accepted before (same payload); 409 EVENT_ID_REUSED otherwise. */
 export async function acceptDealEvent(services: RuntimeServices, event: DealEvent): Promise<AcceptedEvent> {
   await checkTrigger(services, event);
-  return intakeBatcherFor(services).submit(event);
+  const accepted = await intakeBatcherFor(services).submit(event);
+  if (accepted.created) recordEventAccepted(services, event.type);
+  return accepted;
 }

@@ -1,6 +1,7 @@
 // Reads "Authorization: Bearer <token>" and sets ctx.state.principal. A token that is present
 // but unknown is refused here (401) so that a typo is not mistaken for anonymous access.
 // /healthz needs no token and reads none: a load balancer's stale header must not make it 401.
+// /metrics reads its own: INKFLOW_METRICS_TOKEN is no API token (runtime/metrics/authorize-scrape.ts).
 import type { Middleware } from 'koa';
 import type { Principal } from '../access/principal.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -8,7 +9,7 @@ import type { AppState } from './app-types.ts';
 
 export function authMiddleware(authenticate: (secret: string) => Promise<Principal | undefined>): Middleware<AppState> {
   return async (ctx, next) => {
-    if (ctx.path === '/healthz') return next();
+    if (ctx.path === '/healthz' || ctx.path === '/metrics') return next();
     const header = ctx.get('authorization');
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);

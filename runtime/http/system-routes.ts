@@ -1,5 +1,6 @@
 // Routes outside the API areas, open without a token: /healthz for load balancers and operators,
-// and the OpenAPI document. /healthz says whether work can make progress, not only whether the
+// and the OpenAPI document (beside them /metrics, behind its own token: runtime/metrics/).
+// /healthz says whether work can make progress, not only whether the
 // parts answer: the database must also accept writes (no recent disk-full or lost-connection
 // fault, SQLite's page budget not used up, the disk not full) and LibreOffice must not be frozen
 // or stalled (runtime/pdf/warm-pool.ts). 503 when a part fails; the part says why.
@@ -7,6 +8,7 @@ import { statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { sql } from 'kysely';
 import type { DependencyHealth, Health } from '../../schemas/index.ts';
+import { registerMetricsRoute } from '../metrics/metrics-route.ts';
 import type { RuntimeServices } from '../services.ts';
 import type { AppRouter } from './app-types.ts';
 import { buildOpenApi } from './openapi/build-openapi.ts';
@@ -74,4 +76,5 @@ export function registerSystemRoutes(router: AppRouter, services: RuntimeService
     openApi ??= buildOpenApi();
     ctx.body = openApi;
   });
+  registerMetricsRoute(router, services);
 }

@@ -1,6 +1,7 @@
 // One attempt at one claimed job: the handler runs under a heartbeat that keeps its lease; it
 // completes the job in its own transaction (or it is completed here after it returns); a throw
 // becomes a retry or a final failure.
+import { recordJobAttempt, secondsSince } from '../metrics/record-metrics.ts';
 import { settleRun } from '../runs/settle-run.ts';
 import type { RuntimeServices } from '../services.ts';
 import { completeJob } from './complete-job.ts';
@@ -65,8 +66,10 @@ export async function runJob(
 ): Promise<void> {
   const log = services.logger.child({ jobId: job.id, kind: job.kind, runId: job.run_id, attempt: job.attempts });
   const stopHeartbeat = startHeartbeat(services, job);
+  const started = performance.now();
   try {
     await attempt(services, job, handlers);
+    recordJobAttempt(services, job, 'done', secondsSince(started), services.now().getTime());
     log.debug('job done');
   } catch (error) {
     if (error instanceof LeaseLostError) {
@@ -77,6 +80,7 @@ export async function runJob(
     const failure = describeJobFailure(error);
     try {
       const outcome = await failJob(services.database, job, failure, options, services.now());
+      if (outcome !== 'lost') recordJobAttempt(services, job, outcome, secondsSince(started), services.now().getTime());
       if (outcome === 'lost') {
         // Handed back (or its lease passed on): the job is queued for someone else, nothing failed.
         const handedBack = options.handedBack?.() ?? false;

@@ -1,15 +1,9 @@
 // What the use cases call to count what they did. Each is a few arithmetic operations on this
 // runtime's registry: safe on any path, and never throws into the work it measures.
 import type { RuntimeServices } from '../services.ts';
-import {
-  type ConversionOutcome,
-  type JobOutcome,
-  metricsFor,
-  type SealOutcome,
-  type WebhookOutcome,
-} from './runtime-metrics.ts';
+import { type ConversionOutcome, type JobOutcome, metricsFor, type WebhookOutcome } from './runtime-metrics.ts';
 
-export type { ConversionOutcome, JobOutcome, SealOutcome, WebhookOutcome } from './runtime-metrics.ts';
+export type { ConversionOutcome, JobOutcome, WebhookOutcome } from './runtime-metrics.ts';
 
 type Services = Pick<RuntimeServices, 'database'>;
 
@@ -51,6 +45,17 @@ export function recordConversion(services: Services, outcome: ConversionOutcome,
   metricsFor(services).conversionSeconds.observe({ outcome }, seconds);
 }
 
-export function recordSeal(services: Services, outcome: SealOutcome, seconds: number): void {
-  metricsFor(services).sealSeconds.observe({ outcome }, seconds);
+/** Runs a PDF conversion and records its outcome and duration; the conversion's result or error passes through. */
+export async function measureConversion<T>(services: Services, convert: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    const pdf = await convert();
+    recordConversion(services, 'converted', secondsSince(started));
+    return pdf;
+  } catch (error) {
+    // Not retryable means the input was bad (PdfConversionError.retryable false), not LibreOffice.
+    const refused = (error as { retryable?: unknown } | undefined)?.retryable === false;
+    recordConversion(services, refused ? 'refused' : 'failed', secondsSince(started));
+    throw error;
+  }
 }

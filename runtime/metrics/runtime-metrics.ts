@@ -9,7 +9,6 @@ import type { Database } from '../storage/open-database.ts';
 export type ConversionOutcome = 'converted' | 'failed' | 'refused';
 export type JobOutcome = 'done' | 'retry' | 'failed';
 export type WebhookOutcome = 'delivered' | 'failed' | 'refused';
-export type SealOutcome = 'sealed' | 'failed';
 
 // Seconds; jobs wait from milliseconds (woken at once) to a day (retries back off over 24 h).
 const jobLatencyBuckets = [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300, 1800, 3600, 21_600, 86_400];
@@ -24,7 +23,6 @@ export interface RuntimeMetrics {
   jobRunSeconds: Histogram<'kind' | 'outcome'>;
   jobLatencySeconds: Histogram<'kind'>;
   conversionSeconds: Histogram<'outcome'>;
-  sealSeconds: Histogram<'outcome'>;
   webhookDeliveries: Counter<'outcome'>;
   webhookDeliverySeconds: Histogram<'outcome'>;
   jobs: Gauge<'kind' | 'state'>;
@@ -64,13 +62,6 @@ function createMetrics(): RuntimeMetrics {
     conversionSeconds: new Histogram({
       name: 'inkflow_pdf_conversion_seconds',
       help: 'DOCX to PDF conversions in this process and their duration, by outcome (converted; failed: LibreOffice crashed or timed out; refused: bad input)',
-      labelNames: ['outcome'],
-      buckets: conversionBuckets,
-      registers,
-    }),
-    sealSeconds: new Histogram({
-      name: 'inkflow_seal_seconds',
-      help: 'Sealing of completed envelopes in this process (final PDF, PDF signature, commit) and its duration, by outcome',
       labelNames: ['outcome'],
       buckets: conversionBuckets,
       registers,

@@ -2,6 +2,7 @@
 // together, so a route added without its entry fails the build.
 import { accessPaths, settingsPaths } from './admin-paths.ts';
 import { type ApiPath, api, ref } from './api-path.ts';
+import { crmPaths } from './crm-paths.ts';
 import { designerPaths } from './designer-paths.ts';
 import { envelopePaths } from './envelope-paths.ts';
 import { eventPaths } from './event-paths.ts';
@@ -29,6 +30,18 @@ const systemPaths: readonly ApiPath[] = [
     roles: 'public',
     responses: { 200: { description: 'OpenAPI 3.1', schema: { type: 'object' } } },
   },
+  {
+    method: 'get',
+    path: '/metrics',
+    operationId: 'getMetrics',
+    summary: 'Prometheus metrics (text format 0.0.4); the bearer token is INKFLOW_METRICS_TOKEN or an admin API token',
+    roles: ['admin'],
+    responses: {
+      200: { description: 'The metrics', contentType: 'text/plain', schema: { type: 'string' } },
+    },
+    errors: [503],
+    errorCodes: { 503: ['METRICS_STORE_UNAVAILABLE'] },
+  },
 ];
 
 export const apiPaths: readonly ApiPath[] = [
@@ -42,4 +55,5 @@ export const apiPaths: readonly ApiPath[] = [
   ...designerPaths,
   ...verifyPaths,
   ...outboxPaths,
+  ...crmPaths,
 ];
