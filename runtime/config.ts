@@ -1,6 +1,7 @@
 // Runtime configuration from the environment. Every variable is listed in the README.
 import { availableParallelism, hostname } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type Bitrix24Config, readBitrix24Config } from './crm/bitrix24/bitrix24-config.ts';
 import { parseAllowEntry } from './outbound/allow-list.ts';
 
 export interface RuntimeConfig {
@@ -46,6 +47,8 @@ export interface RuntimeConfig {
   seal: { p12File: string | undefined; p12Password: string };
   /** Messages to signers: SMTP_URL (unset: emails stay in the outbox, readable at GET /api/v1/outbox). */
   delivery: { smtpUrl: string | undefined; smtpFrom: string; smsGateway: 'outbox' | 'test' };
+  /** The CRM connector (runtime/crm/): a Bitrix24 portal when INKFLOW_BITRIX24_WEBHOOK_URL is set. */
+  crm: { bitrix24: Bitrix24Config | undefined };
   /**
    * GET /metrics: on the API port with INKFLOW_METRICS_TOKEN or an admin token; and, when
    * INKFLOW_METRICS_PORT is set, also on 127.0.0.1 at that port without a token.
@@ -151,6 +154,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
       p12Password: env.INKFLOW_SEAL_P12_PASSWORD ?? '',
     },
     delivery: delivery(env),
+    crm: {
+      bitrix24: readBitrix24Config(env, (message) => {
+        throw new ConfigError(message);
+      }),
+    },
     metrics: metrics(env),
     outbound: {
       allowPrivate: allowList(env, 'INKFLOW_WEBHOOK_ALLOW_PRIVATE'),

@@ -2351,7 +2351,7 @@ export interface Bitrix24Resources {
 export interface Bitrix24EventForm {
 event: string
 event_handler_id?: string
-ts?: string
+ts: string
 data: {
 FIELDS: {
 ID: Bitrix24Id

@@ -2,6 +2,7 @@
 
 import { sealEnvelopeHandler } from '../completion/seal-envelope-job.ts';
 import { deliverMessageHandler } from '../delivery/deliver-message.ts';
+import { syncBitrix24DealHandler, syncBitrix24DealJob } from '../crm/bitrix24/sync-bitrix24-deal-job.ts';
 import { deliverMessageJob } from '../delivery/queue-message.ts';
 import { makeDocumentHandler } from '../documents/make-document-job.ts';
 import { expireEnvelopeJob, remindEnvelopeJob, sealEnvelopeJob } from '../envelopes/envelope-jobs.ts';
@@ -20,5 +21,6 @@ export function createJobHandlers(services: RuntimeServices): JobHandlers {
     [expireEnvelopeJob]: expireEnvelopeHandler(services),
     [remindEnvelopeJob]: remindEnvelopeHandler(services),
     [sealEnvelopeJob]: sealEnvelopeHandler(services),
+    [syncBitrix24DealJob]: syncBitrix24DealHandler(services),
   };
 }

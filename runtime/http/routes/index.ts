@@ -1,6 +1,7 @@
 // Every area of the API, registered in this order under /api/v1.
 import type { RouteModule } from '../app-types.ts';
 import { registerBacktestRoutes } from './backtest-routes.ts';
+import { registerCrmRoutes } from './crm-routes.ts';
 import { registerDealsRoutes } from './deals-routes.ts';
 import { registerDocumentsRoutes } from './documents-routes.ts';
 import { registerEnvelopesRoutes } from './envelopes-routes.ts';
@@ -38,4 +39,5 @@ export const routeModules: readonly RouteModule[] = [
   registerVerifyRoutes,
   registerSealRoutes,
   registerOutboxRoutes,
+  registerCrmRoutes,
 ];
