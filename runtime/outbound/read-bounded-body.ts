@@ -35,6 +35,9 @@ export function readBoundedBody(response: IncomingMessage, maxBytes: number): Pr
     });
     response.on('end', () => finish(false));
     response.on('error', reject);
-    response.on('aborted', () => reject(Object.assign(new Error('the response was cut off'), { code: 'ECONNRESET' })));
+    response.on('close', () => {
+      if (!response.complete)
+        reject(Object.assign(new Error('the receiver closed the connection mid-answer'), { code: 'ECONNRESET' }));
+    });
   });
 }

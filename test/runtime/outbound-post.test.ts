@@ -31,7 +31,7 @@ interface Receiver {
 
 type Handler = (request: IncomingMessage, response: ServerResponse, body: string) => void;
 
-async function startReceiver(handler: Handler): Promise<Receiver> {
+async function startReceiver(handler: Handler, host = '127.0.0.1'): Promise<Receiver> {
   const receiver: Receiver = { server: createServer(), port: 0, received: [], connections: 0 };
   receiver.server.on('connection', () => {
     receiver.connections += 1;
@@ -45,14 +45,14 @@ async function startReceiver(handler: Handler): Promise<Receiver> {
       handler(request, response, body);
     });
   });
-  await new Promise<void>((resolve) => receiver.server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => receiver.server.listen(0, host, resolve));
   receiver.port = (receiver.server.address() as AddressInfo).port;
   return receiver;
 }
 
 const receivers: Receiver[] = [];
-async function receiver(handler: Handler): Promise<Receiver> {
-  const started = await startReceiver(handler);
+async function receiver(handler: Handler, host?: string): Promise<Receiver> {
+  const started = await startReceiver(handler, host);
   receivers.push(started);
   return started;
 }
@@ -161,6 +161,23 @@ describe('postOutbound: where it may connect', () => {
     expect(error.message).toMatch(/resolves to 127\.0\.0\.1, a loopback address/);
     expect(lookups).toBe(2);
     expect(ok.received.length).toBe(before);
+  });
+
+  it('looks localhost up with the system resolver: refused unless listed, then connected', async () => {
+    const refused = await failure(postOutbound(post(`https://localhost:${ok.port}/`), closed));
+    expect(refused.code).toBe('REFUSED');
+    expect(refused.message).toMatch(/localhost resolves to .*loopback/);
+    const listed: OutboundPolicy = { allowPrivate: ['localhost'], allowHttp: [] };
+    const answer = await postOutbound(post(`http://localhost:${ok.port}/system-dns`), listed);
+    expect(answer.status).toBe(200);
+    expect(ok.received.at(-1)?.url).toBe('/system-dns');
+  });
+
+  it('reaches an IPv6 loopback receiver only when allowPrivate lists ::1 (or a range holding it)', async () => {
+    const { port } = await receiver((_request, response) => response.end('v6'), '::1');
+    expect((await failure(postOutbound(post(`http://[::1]:${port}/`), closed))).code).toBe('REFUSED');
+    const answer = await postOutbound(post(`http://[::1]:${port}/`), { allowPrivate: ['::1/128'], allowHttp: [] });
+    expect(answer).toMatchObject({ status: 200, bodyExcerpt: 'v6' });
   });
 
   it('reports a closed port as NETWORK', async () => {
