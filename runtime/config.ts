@@ -59,6 +59,17 @@ export interface RuntimeConfig {
    * or plain http (INKFLOW_WEBHOOK_ALLOW_HTTP); by default only https to public addresses is called.
    */
   outbound: { allowPrivate: string[]; allowHttp: string[] };
+  /**
+   * Outgoing webhooks (runtime/webhooks/): the pause before each retry (INKFLOW_WEBHOOK_RETRY_SCHEDULE_MS,
+   * comma-separated ms; one attempt more than it lists), the per-attempt timeout, and when a failing
+   * subscription is disabled: after this many failed attempts in a row spanning at least this long.
+   */
+  webhooks: {
+    retryScheduleMs: readonly number[];
+    timeoutMs: number;
+    disableAfterFailures: number;
+    disableAfterMs: number;
+  };
 }
 
 /** A variable the operator must fix; main.ts prints its message alone. */
@@ -120,6 +131,24 @@ function metrics(env: NodeJS.ProcessEnv): RuntimeConfig['metrics'] {
   return { token, port };
 }
 
+// 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h: eight attempts over 27 h 35 min (Standard Webhooks' reference schedule).
+const defaultWebhookRetryScheduleMs = [5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000];
+
+function webhooks(env: NodeJS.ProcessEnv): RuntimeConfig['webhooks'] {
+  const raw = env.INKFLOW_WEBHOOK_RETRY_SCHEDULE_MS;
+  const schedule = raw ? raw.split(',').map((part) => Number(part.trim())) : defaultWebhookRetryScheduleMs;
+  if (schedule.length > 20 || schedule.some((delay) => !Number.isInteger(delay) || delay < 0))
+    throw new ConfigError(
+      `INKFLOW_WEBHOOK_RETRY_SCHEDULE_MS must be up to 20 comma-separated non-negative integers (ms), got "${raw}"`,
+    );
+  return {
+    retryScheduleMs: schedule,
+    timeoutMs: integer(env, 'INKFLOW_WEBHOOK_TIMEOUT_MS', 10_000),
+    disableAfterFailures: Math.max(1, integer(env, 'INKFLOW_WEBHOOK_DISABLE_AFTER_FAILURES', 8)),
+    disableAfterMs: integer(env, 'INKFLOW_WEBHOOK_DISABLE_AFTER_MS', 86_400_000),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const dataDir = resolve(env.INKFLOW_DATA_DIR ?? 'data');
   const cores = availableParallelism();
@@ -154,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
       p12Password: env.INKFLOW_SEAL_P12_PASSWORD ?? '',
     },
     delivery: delivery(env),
+    webhooks: webhooks(env),
     crm: {
       bitrix24: readBitrix24Config(env, (message) => {
         throw new ConfigError(message);
