@@ -19,6 +19,7 @@ import { loadSealIdentity } from '../sealing/seal-identity.ts';
 import { sealPreparedPdf } from '../sealing/seal-pdf.ts';
 import { sealReason } from '../sealing/seal-reason.ts';
 import type { RuntimeServices } from '../services.ts';
+import { emitEnvelopeEvent } from '../webhooks/emit-domain-events.ts';
 import { composeFinalPdf, type FinalSigner } from './compose-final-pdf.ts';
 
 async function buildFinalPdf(services: RuntimeServices, envelopeId: string, completedAt: Date): Promise<Uint8Array> {
@@ -101,6 +102,7 @@ export function sealEnvelopeHandler(services: RuntimeServices): JobHandler {
         completedAt,
       );
       await appendTrailEntry(trx, envelopeId, { kind: 'completed', actor: 'system' }, completedAt);
+      await emitEnvelopeEvent(trx, services, 'envelope.completed', envelopeId, completedAt);
       for (const signer of signers) {
         if (!signer.email && !signer.phone) continue;
         await queueMessage(

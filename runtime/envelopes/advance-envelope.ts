@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { EnvelopeStatus } from '../../schemas/index.ts';
 import type { RuntimeServices } from '../services.ts';
 import type { DatabaseSchema } from '../storage/database-schema.ts';
+import { emitEnvelopeEvent } from '../webhooks/emit-domain-events.ts';
 import { isOpen } from './envelope-info.ts';
 import { scheduleSealing } from './envelope-jobs.ts';
 import { inviteSigner } from './invite-signers.ts';
@@ -31,6 +32,7 @@ export async function advanceEnvelope(
       .execute();
     const others = signers.filter((signer) => signer.id !== decliner.id);
     await notifySigners(trx, services, envelope, others, 'declined', reason, now);
+    await emitEnvelopeEvent(trx, services, 'envelope.declined', envelopeId, now);
     return 'declined';
   }
   if (signers.length > 0 && signers.every((signer) => signer.status === 'signed')) {

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { RuntimeServices } from '../services.ts';
 import type { DatabaseSchema } from '../storage/database-schema.ts';
+import { emitDocumentCreated } from '../webhooks/emit-domain-events.ts';
 import { loadEnvelope } from './load-envelope.ts';
 import type { EnvelopePlan } from './plan-envelope.ts';
 import { startEnvelope } from './start-envelope.ts';
@@ -33,5 +34,6 @@ export async function createEnvelope(
     },
     now,
   );
+  await emitDocumentCreated(trx, services, plan.envelope.document_id, now);
   if (plan.sendNow) await startEnvelope(trx, services, await loadEnvelope(trx, plan.envelope.id), actor, now);
 }

@@ -3,6 +3,7 @@
 // scheduled job rather than a check at read time, so the CRM hears of it without asking.
 import type { JobHandler } from '../jobs/job-types.ts';
 import type { RuntimeServices } from '../services.ts';
+import { emitEnvelopeEvent } from '../webhooks/emit-domain-events.ts';
 import { isOpen } from './envelope-info.ts';
 import type { EnvelopeJobPayload } from './envelope-jobs.ts';
 import { lockEnvelope } from './load-envelope.ts';
@@ -30,6 +31,7 @@ export function expireEnvelopeHandler(services: RuntimeServices): JobHandler {
         );
         const unsigned = signers.filter((signer) => signer.status !== 'signed');
         await notifySigners(trx, services, envelope, unsigned, 'expired', null, now);
+        await emitEnvelopeEvent(trx, services, 'envelope.expired', envelopeId, now);
       }
       await context.complete(trx);
     });

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { RuntimeServices } from '../services.ts';
 import type { DatabaseSchema } from '../storage/database-schema.ts';
+import { emitEnvelopeEvent } from '../webhooks/emit-domain-events.ts';
 import { scheduleExpiry } from './envelope-jobs.ts';
 import { inviteSigner } from './invite-signers.ts';
 import type { LoadedEnvelope } from './load-envelope.ts';
@@ -42,4 +43,5 @@ export async function startEnvelope(
     await inviteSigner(trx, services, sent, signer, { purpose: 'invitation', trailKind: 'sent', actor }, now);
   }
   await scheduleExpiry(trx, envelope, expiresAt, now);
+  await emitEnvelopeEvent(trx, services, 'envelope.sent', envelope.id, now);
 }

@@ -1,8 +1,8 @@
 // Every job kind the runtime runs, and its handler. start-runtime.ts passes these to startWorkers.
 
 import { sealEnvelopeHandler } from '../completion/seal-envelope-job.ts';
-import { deliverMessageHandler } from '../delivery/deliver-message.ts';
 import { syncBitrix24DealHandler, syncBitrix24DealJob } from '../crm/bitrix24/sync-bitrix24-deal-job.ts';
+import { deliverMessageHandler } from '../delivery/deliver-message.ts';
 import { deliverMessageJob } from '../delivery/queue-message.ts';
 import { makeDocumentHandler } from '../documents/make-document-job.ts';
 import { expireEnvelopeJob, remindEnvelopeJob, sealEnvelopeJob } from '../envelopes/envelope-jobs.ts';
@@ -11,6 +11,8 @@ import { remindEnvelopeHandler } from '../envelopes/remind-envelope-job.ts';
 import { evaluateRunJob } from '../events/accept-deal-event.ts';
 import { evaluateRunHandler, makeDocumentJob } from '../runs/evaluate-run.ts';
 import type { RuntimeServices } from '../services.ts';
+import { deliverWebhookHandler } from '../webhooks/deliver-webhook-job.ts';
+import { deliverWebhookJob } from '../webhooks/webhook-jobs.ts';
 import type { JobHandlers } from './job-types.ts';
 
 export function createJobHandlers(services: RuntimeServices): JobHandlers {
@@ -22,5 +24,6 @@ export function createJobHandlers(services: RuntimeServices): JobHandlers {
     [remindEnvelopeJob]: remindEnvelopeHandler(services),
     [sealEnvelopeJob]: sealEnvelopeHandler(services),
     [syncBitrix24DealJob]: syncBitrix24DealHandler(services),
+    [deliverWebhookJob]: deliverWebhookHandler(services),
   };
 }

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { ActionPlan, RunMessage, RunStatus } from '../../schemas/index.ts';
 import type { DatabaseSchema } from '../storage/database-schema.ts';
 import type { Dialect } from '../storage/open-database.ts';
+import { emitRunFailed } from '../webhooks/emit-domain-events.ts';
 
 export interface RunChange {
   plan?: ActionPlan;
@@ -55,5 +56,6 @@ export async function settleRun(
     })
     .where('id', '=', runId)
     .execute();
+  if (status === 'failed' && run.status !== 'failed') await emitRunFailed(db, runId, now);
   return status;
 }

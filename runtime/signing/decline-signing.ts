@@ -4,6 +4,7 @@
 import { advanceEnvelope } from '../envelopes/advance-envelope.ts';
 import { appendTrailEntry } from '../envelopes/trail/append-trail-entry.ts';
 import type { RuntimeServices } from '../services.ts';
+import { emitSignerEvent } from '../webhooks/emit-domain-events.ts';
 import { type Signing, signerActor } from './load-signing.ts';
 import { SigningRefusal } from './signing-refusal.ts';
 import { signingStep } from './signing-step.ts';
@@ -45,6 +46,7 @@ export async function declineSigning(
       { kind: 'declined', actor: signerActor(signer), signerId: signer.id, details: { reason } },
       now,
     );
+    await emitSignerEvent(trx, services, 'signer.declined', signer.id, now);
     await advanceEnvelope(trx, services, envelope.id, now);
   });
 }

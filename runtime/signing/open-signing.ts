@@ -4,6 +4,7 @@
 
 import { appendTrailEntry } from '../envelopes/trail/append-trail-entry.ts';
 import type { RuntimeServices } from '../services.ts';
+import { emitSignerEvent } from '../webhooks/emit-domain-events.ts';
 import { assertCanAct, loadSigning, type Signing, signerActor } from './load-signing.ts';
 import { signingStep } from './signing-step.ts';
 
@@ -22,6 +23,7 @@ export async function openSigning(services: RuntimeServices, token: string, now:
       .where('status', '=', 'sent')
       .execute();
     await appendTrailEntry(trx, envelope.id, { kind: 'viewed', actor: signerActor(signer), signerId: signer.id }, now);
+    await emitSignerEvent(trx, services, 'signer.viewed', signer.id, now);
     return { ...signer, status: 'viewed' as const, viewed_at: at };
   });
   return { ...signing, signer };

@@ -5,6 +5,7 @@
 import { advanceEnvelope } from '../envelopes/advance-envelope.ts';
 import { appendTrailEntry } from '../envelopes/trail/append-trail-entry.ts';
 import type { RuntimeServices } from '../services.ts';
+import { emitSignerEvent } from '../webhooks/emit-domain-events.ts';
 import { type Signing, signerActor } from './load-signing.ts';
 import { sameHash, sessionHash } from './one-time-code.ts';
 import { requestedFields, stampRequired } from './requested-fields.ts';
@@ -104,6 +105,7 @@ export async function submitSignature(
       },
       now,
     );
+    await emitSignerEvent(trx, services, 'signer.signed', signer.id, now);
     await advanceEnvelope(trx, services, envelope.id, now);
   });
 }

@@ -9,6 +9,7 @@ import { eventPaths } from './event-paths.ts';
 import { flowPaths, templatePaths } from './flow-paths.ts';
 import { outboxPaths } from './outbox-paths.ts';
 import { verifyPaths } from './verify-paths.ts';
+import { webhookPaths } from './webhook-paths.ts';
 
 const systemPaths: readonly ApiPath[] = [
   {
@@ -55,5 +56,6 @@ export const apiPaths: readonly ApiPath[] = [
   ...designerPaths,
   ...verifyPaths,
   ...outboxPaths,
+  ...webhookPaths,
   ...crmPaths,
 ];

@@ -19,6 +19,7 @@ import { registerStoredEventsRoutes } from './stored-events-routes.ts';
 import { registerTemplatesRoutes } from './templates-routes.ts';
 import { registerTokensRoutes } from './tokens-routes.ts';
 import { registerVerifyRoutes } from './verify-routes.ts';
+import { registerWebhooksRoutes } from './webhooks-routes.ts';
 
 export const routeModules: readonly RouteModule[] = [
   registerTokensRoutes,
@@ -39,5 +40,6 @@ export const routeModules: readonly RouteModule[] = [
   registerVerifyRoutes,
   registerSealRoutes,
   registerOutboxRoutes,
+  registerWebhooksRoutes,
   registerCrmRoutes,
 ];
