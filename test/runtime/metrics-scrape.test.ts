@@ -5,6 +5,7 @@
 // works; INKFLOW_METRICS_PORT's loopback server needs no token; each runtime counts its own.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildOpenApi } from '../../runtime/http/openapi/build-openapi.ts';
 import { recordWebhookDelivery } from '../../runtime/metrics/record-metrics.ts';
 import { serveMetricsPort } from '../../runtime/metrics/serve-metrics-port.ts';
 import type { PdfConverter } from '../../runtime/pdf/convert-to-pdf.ts';
@@ -17,11 +18,20 @@ import { exampleEvent } from '../support/examples.ts';
 import { createRealPdf } from '../support/real-pdf.ts';
 import { seedDemoSales } from '../support/seed-event-path.ts';
 import { parseMetrics, type Samples } from './metrics-text.ts';
+import { type OpenApi, responseChecker } from './openapi-conformance.ts';
 
 // LibreOffice starts in 6-18 s on a loaded 2-core machine.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 const scrapeToken = 'scrape-token-for-tests-0123456789';
+const check = responseChecker(buildOpenApi() as unknown as OpenApi);
+
+/** The answer's status and body as the OpenAPI document describes GET /metrics: no problems. */
+async function documented(response: Response): Promise<string> {
+  const text = await response.text();
+  expect(check('get', '/metrics', response.status, response.headers.get('content-type') ?? '', text)).toEqual([]);
+  return text;
+}
 
 let pdf: PdfConverter;
 beforeAll(() => {
@@ -57,19 +67,19 @@ describe.each(dialects)('GET /metrics on %s', (dialect) => {
   it('answers 401 without a token or with an unknown one, 403 for a client token', async () => {
     const bare = await fetch(`${origin}/metrics`);
     expect(bare.status).toBe(401);
-    expect(((await bare.json()) as ApiError).error.code).toBe('TOKEN_REQUIRED');
+    expect((JSON.parse(await documented(bare)) as ApiError).error.code).toBe('TOKEN_REQUIRED');
     const unknown = await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${scrapeToken}x` } });
     expect(unknown.status).toBe(401);
-    expect(((await unknown.json()) as ApiError).error.code).toBe('TOKEN_UNKNOWN');
+    expect((JSON.parse(await documented(unknown)) as ApiError).error.code).toBe('TOKEN_UNKNOWN');
     const client = await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${harness.tokens.client}` } });
     expect(client.status).toBe(403);
-    expect(((await client.json()) as ApiError).error.code).toBe('ROLE_FORBIDDEN');
+    expect((JSON.parse(await documented(client)) as ApiError).error.code).toBe('ROLE_FORBIDDEN');
   });
 
   it('lets in the scrape token and an admin token, with help texts and inkflow_ names', async () => {
     const response = await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${harness.tokens.admin}` } });
     expect(response.status).toBe(200);
-    const text = await response.text();
+    const text = await documented(response);
     for (const name of [
       'inkflow_events_accepted_total',
       'inkflow_jobs',
@@ -176,8 +186,7 @@ describe.each(dialects)('a scrape whose store fails, and the loopback metrics po
     try {
       const failed = await get();
       expect(failed.status).toBe(503);
-      expect(failed.headers.get('content-type')).toMatch(/^application\/json/);
-      expect(((await failed.json()) as ApiError).error.code).toBe('METRICS_STORE_UNAVAILABLE');
+      expect((JSON.parse(await documented(failed)) as ApiError).error.code).toBe('METRICS_STORE_UNAVAILABLE');
       const onLoopback = await fetch(`http://127.0.0.1:${loopback?.port}/metrics`);
       expect(onLoopback.status).toBe(503);
     } finally {
