@@ -10,8 +10,19 @@ export interface OutboundPolicy {
   allowHttp: readonly string[];
 }
 
+const fromConfig = new WeakMap<RuntimeConfig, OutboundPolicy>();
+
+/** The same policy object for the same config: callers may ask per delivery, the rules parse once. */
 export function outboundPolicy(config: RuntimeConfig): OutboundPolicy {
-  return { allowPrivate: [...config.outbound.allowPrivate], allowHttp: [...config.outbound.allowHttp] };
+  let policy = fromConfig.get(config);
+  if (!policy) {
+    policy = Object.freeze({
+      allowPrivate: Object.freeze([...config.outbound.allowPrivate]),
+      allowHttp: Object.freeze([...config.outbound.allowHttp]),
+    });
+    fromConfig.set(config, policy);
+  }
+  return policy;
 }
 
 /** A policy with its entries parsed once (policies are long-lived: one per configuration). */

@@ -34,9 +34,12 @@ export interface OutboundResponse {
   bodyExcerpt: string;
 }
 
-/** For tests only: a resolver that simulates DNS answers (metadata address, rebinding). */
+/** For tests only. */
 export interface PostOutboundOptions {
+  /** Simulated DNS answers (the metadata address, rebinding). */
   resolve?: ResolveHost;
+  /** A CA to trust besides the system's (a TLS receiver on loopback with its own certificate). */
+  ca?: string;
 }
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
@@ -55,7 +58,7 @@ function exchange(
   request: OutboundRequest,
   headers: OutgoingHttpHeaders,
   policy: OutboundPolicy,
-  resolve: ResolveHost,
+  options: PostOutboundOptions,
   signal: AbortSignal,
 ): Promise<Answer> {
   return new Promise((resolveAnswer, reject) => {
@@ -68,7 +71,8 @@ function exchange(
       path: `${target.url.pathname}${target.url.search}`,
       headers: { ...headers, 'content-length': Buffer.byteLength(request.body) },
       agent: secure ? agents.https : agents.http,
-      lookup: checkedLookup(policy, resolve),
+      lookup: checkedLookup(policy, options.resolve ?? systemResolveHost),
+      ...(options.ca === undefined ? {} : { ca: options.ca }),
     });
     let response: IncomingMessage | undefined;
     const settle = (answer: Answer): void => {
@@ -131,14 +135,7 @@ export async function postOutbound(
   try {
     for (let redirects = 0; ; redirects += 1) {
       const target = checkOutboundTarget(url, policy);
-      const answer = await exchange(
-        target,
-        request,
-        headers,
-        policy,
-        options.resolve ?? systemResolveHost,
-        deadline.signal,
-      );
+      const answer = await exchange(target, request, headers, policy, options, deadline.signal);
       const seen = { status: answer.status, bodyExcerpt: answer.excerpt };
       if (answer.tooLarge)
         throw new OutboundError(

@@ -43,6 +43,7 @@ describe('outbound allow-lists in the configuration', () => {
       allowHttp: ['receiver.test.', '192.0.2.10'],
     });
     expect(outboundPolicy(config)).toEqual(config.outbound);
+    expect(outboundPolicy(config)).toBe(outboundPolicy(config));
   });
 
   it.each([
