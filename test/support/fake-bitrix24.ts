@@ -267,6 +267,12 @@ export async function startFakeBitrix24(options: { domain?: string } = {}): Prom
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+  const updateDeal = (id: string, fields: FakeRecord): void => {
+    const deal = deals.get(id);
+    if (!deal) throw new Error(`fake Bitrix24: no deal ${id}`);
+    Object.assign(deal, fields, { DATE_MODIFY: modified() });
+  };
+
   const store = (map: Map<string, FakeRecord>, record: FakeRecord): string => {
     const id = String(nextId++);
     map.set(id, { ...record, ID: id });
@@ -295,13 +301,9 @@ export async function startFakeBitrix24(options: { domain?: string } = {}): Prom
       return id;
     },
     deal: (id) => deals.get(id),
-    updateDeal(id, fields) {
-      const deal = deals.get(id);
-      if (!deal) throw new Error(`fake Bitrix24: no deal ${id}`);
-      Object.assign(deal, fields, { DATE_MODIFY: modified() });
-    },
+    updateDeal,
     moveDealAndNotify(id, stageId, handlerUrl) {
-      this.updateDeal(id, { STAGE_ID: stageId });
+      updateDeal(id, { STAGE_ID: stageId });
       return notify(id, handlerUrl ? { handlerUrl } : {});
     },
     notify,
