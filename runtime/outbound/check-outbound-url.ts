@@ -18,6 +18,8 @@ export interface OutboundTarget {
   host: string;
   /** Set when the URL names an address rather than a hostname. */
   literal: IpAddress | undefined;
+  /** http to a hostname not listed: allowed only if every address it resolves to is in a listed range. */
+  plainHttpByAddress: boolean;
 }
 
 const refused = (message: string): AppError => new AppError('validation', 'OUTBOUND_URL_REFUSED', message);
@@ -51,21 +53,32 @@ export function checkOutboundTarget(url: string, policy: OutboundPolicy): Outbou
   const literal = parseIpAddress(host);
   const addressProblem = literal && addressRefusal(policy, host, literal);
   if (addressProblem) throw refused(addressProblem);
-  if (parsed.protocol === 'http:' && !policyRules(policy).plainHttp(host, literal))
-    throw refused(
-      `the URL uses http; only https is called unless the host is listed — add "${host}" to ${allowHttpVariable} to allow plain http to it`,
-    );
-  return { url: parsed, host, literal };
+  const rules = policyRules(policy);
+  const plainHttp = parsed.protocol === 'http:' && !rules.plainHttp(host, literal);
+  if (plainHttp && (literal || !rules.plainHttpRanges)) throw refused(plainHttpRefusal(host));
+  return { url: parsed, host, literal, plainHttpByAddress: plainHttp };
 }
 
-/** Refuses when any address the host resolves to may not be called. */
-export function checkResolvedAddresses(policy: OutboundPolicy, host: string, addresses: readonly string[]): void {
+function plainHttpRefusal(host: string, address?: IpAddress): string {
+  const or = address ? ` (or its address ${formatIpAddress(address)})` : '';
+  return `the URL uses http; only https is called unless the host is listed — add "${host}"${or} to ${allowHttpVariable} to allow plain http to it`;
+}
+
+/** Refuses when any address the host resolves to may not be called (over http: is not listed for it). */
+export function checkResolvedAddresses(
+  policy: OutboundPolicy,
+  target: Pick<OutboundTarget, 'host' | 'plainHttpByAddress'>,
+  addresses: readonly string[],
+): void {
+  const { host } = target;
   if (addresses.length === 0) throw refused(`${host} resolves to no address`);
   for (const text of addresses) {
     const address = parseIpAddress(text);
     if (!address) throw refused(`${host} resolves to "${text}", which is not an IP address`);
     const problem = addressRefusal(policy, host, address);
     if (problem) throw refused(problem);
+    if (target.plainHttpByAddress && !policyRules(policy).plainHttpAddress(address))
+      throw refused(plainHttpRefusal(host, address));
   }
 }
 
@@ -85,6 +98,6 @@ export async function checkOutboundUrl(
     const code = (error as NodeJS.ErrnoException).code ?? 'lookup failed';
     throw refused(`${target.host} cannot be resolved (${code}); check the hostname`);
   }
-  checkResolvedAddresses(policy, target.host, addresses);
+  checkResolvedAddresses(policy, target, addresses);
   return target.url;
 }

@@ -4,7 +4,7 @@
 import type { LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import type { AppError } from '../errors/app-error.ts';
-import { checkResolvedAddresses } from './check-outbound-url.ts';
+import { checkResolvedAddresses, type OutboundTarget } from './check-outbound-url.ts';
 import type { OutboundPolicy } from './outbound-policy.ts';
 import type { ResolveHost } from './resolve-host.ts';
 
@@ -15,14 +15,18 @@ export class LookupRefused extends Error {
   }
 }
 
-export function checkedLookup(policy: OutboundPolicy, resolve: ResolveHost): LookupFunction {
+export function checkedLookup(
+  policy: OutboundPolicy,
+  target: Pick<OutboundTarget, 'plainHttpByAddress'>,
+  resolve: ResolveHost,
+): LookupFunction {
   return (hostname, options, callback) => {
     resolve(hostname).then(
       (resolved) => {
         try {
           checkResolvedAddresses(
             policy,
-            hostname,
+            { host: hostname, plainHttpByAddress: target.plainHttpByAddress },
             resolved.map((entry) => entry.address),
           );
         } catch (error) {

@@ -31,6 +31,9 @@ export interface PolicyRules {
   privateAddress(address: IpAddress): boolean;
   /** `host` is a hostname, or the address when the URL names one. */
   plainHttp(hostname: string, literal: IpAddress | undefined): boolean;
+  /** Some entries are addresses or ranges: http to a hostname may be allowed by what it resolves to. */
+  plainHttpRanges: boolean;
+  plainHttpAddress(address: IpAddress): boolean;
 }
 
 function parsedEntries(entries: readonly string[], variable: string): AllowEntry[] {
@@ -53,6 +56,8 @@ export function policyRules(policy: OutboundPolicy): PolicyRules {
     privateHost: (hostname) => allowsHost(allowPrivate, hostname),
     privateAddress: (address) => allowsAddress(allowPrivate, address),
     plainHttp: (hostname, literal) => (literal ? allowsAddress(allowHttp, literal) : allowsHost(allowHttp, hostname)),
+    plainHttpRanges: allowHttp.some((entry) => entry.kind === 'range'),
+    plainHttpAddress: (address) => allowsAddress(allowHttp, address),
   };
   compiled.set(policy, rules);
   return rules;

@@ -71,7 +71,7 @@ function exchange(
       path: `${target.url.pathname}${target.url.search}`,
       headers: { ...headers, 'content-length': Buffer.byteLength(request.body) },
       agent: secure ? agents.https : agents.http,
-      lookup: checkedLookup(policy, options.resolve ?? systemResolveHost),
+      lookup: checkedLookup(policy, target, options.resolve ?? systemResolveHost),
       ...(options.ca === undefined ? {} : { ca: options.ca }),
     });
     let response: IncomingMessage | undefined;
@@ -120,6 +120,28 @@ function redirectHeaders(headers: OutgoingHttpHeaders, from: URL, to: URL): Outg
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !originBoundHeaders.has(name.toLowerCase())));
 }
 
+/** Where a redirect leads (checked again by the next hop), or the error that ends the call here. */
+function followedLocation(answer: Answer, from: URL, followed: number, maxRedirects: number, latencyMs: number): URL {
+  const raw = answer.location ?? '';
+  const seen = { status: answer.status, bodyExcerpt: answer.excerpt };
+  const shown = raw.slice(0, 300);
+  if (!URL.canParse(raw, from))
+    throw new OutboundError(
+      'NETWORK',
+      `the answer ${answer.status} redirects to an invalid Location "${shown}"`,
+      latencyMs,
+      seen,
+    );
+  if (followed >= maxRedirects)
+    throw new OutboundError(
+      'REDIRECT_NOT_FOLLOWED',
+      `the answer ${answer.status} redirects to ${shown}; ${maxRedirects === 0 ? 'redirects are not followed' : `${maxRedirects} redirect(s) were followed already`} — use the final URL`,
+      latencyMs,
+      seen,
+    );
+  return new URL(raw, from);
+}
+
 export async function postOutbound(
   request: OutboundRequest,
   policy: OutboundPolicy,
@@ -136,32 +158,16 @@ export async function postOutbound(
     for (let redirects = 0; ; redirects += 1) {
       const target = checkOutboundTarget(url, policy);
       const answer = await exchange(target, request, headers, policy, options, deadline.signal);
-      const seen = { status: answer.status, bodyExcerpt: answer.excerpt };
       if (answer.tooLarge)
         throw new OutboundError(
           'RESPONSE_TOO_LARGE',
           `the answer (${answer.status}) is larger than ${request.maxResponseBytes ?? 64 * 1024} bytes; reading stopped there`,
           elapsed(),
-          seen,
+          { status: answer.status, bodyExcerpt: answer.excerpt },
         );
       if (!redirectStatuses.has(answer.status) || answer.location === undefined)
         return { status: answer.status, latencyMs: elapsed(), bodyExcerpt: answer.excerpt };
-      const location = URL.canParse(answer.location, target.url) ? new URL(answer.location, target.url) : undefined;
-      const shown = answer.location.slice(0, 300);
-      if (!location)
-        throw new OutboundError(
-          'NETWORK',
-          `the answer ${answer.status} redirects to an invalid Location "${shown}"`,
-          elapsed(),
-          seen,
-        );
-      if (redirects >= maxRedirects)
-        throw new OutboundError(
-          'REDIRECT_NOT_FOLLOWED',
-          `the answer ${answer.status} redirects to ${shown}; redirects are not followed${maxRedirects > 0 ? ` beyond ${maxRedirects}` : ''} — use the final URL`,
-          elapsed(),
-          seen,
-        );
+      const location = followedLocation(answer, target.url, redirects, maxRedirects, elapsed());
       headers = redirectHeaders(headers, target.url, location);
       url = location.href;
     }

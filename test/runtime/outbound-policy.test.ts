@@ -156,6 +156,13 @@ describe('checkOutboundUrl', () => {
     await expect(checkOutboundUrl('http://127.0.0.1:3001/', policy)).resolves.toBeInstanceOf(URL);
     await refusal('http://crm.example.com/hook', policy, resolve);
     await refusal('http://8.8.4.4/', policy);
+    // A listed range also allows http to a name whose every address lies in it.
+    const ranges = table({ 'dns.example': ['8.8.8.8'], 'crm.example.com': ['93.184.215.14'] });
+    await expect(checkOutboundUrl('http://dns.example/', policy, { resolve: ranges })).resolves.toBeInstanceOf(URL);
+    const outside = await refusal('http://crm.example.com/', policy, ranges);
+    expect(outside.message).toMatch(
+      /add "crm\.example\.com" \(or its address 93\.184\.215\.14\) to INKFLOW_WEBHOOK_ALLOW_HTTP/,
+    );
   });
 
   it('refuses other schemes, credentials, relative and over-long URLs', async () => {

@@ -144,6 +144,10 @@ describe('postOutbound: where it may connect', () => {
     const answer = await postOutbound(post(`http://receiver.test:${ok.port}/named`), named, { resolve });
     expect(answer.status).toBe(200);
     expect(ok.received.at(-1)?.headers.host).toBe(`receiver.test:${ok.port}`);
+    // A range in allowPrivate allows a name that resolves into it, over http too.
+    const ranged: OutboundPolicy = { allowPrivate: ['127.0.0.0/8'], allowHttp: [] };
+    expect((await postOutbound(post(`http://receiver.test:${ok.port}/ranged`), ranged, { resolve })).status).toBe(200);
+    expect(ok.received.at(-1)?.url).toBe('/ranged');
   });
 
   it('refuses a name that passed the check but rebinds to loopback for the call (no request arrives)', async () => {
@@ -218,6 +222,25 @@ describe('postOutbound: redirects', () => {
       expect(error.code, location).toBe('REFUSED');
       expect(error.message, location).toMatch(/private|link-local/);
     }
+  });
+
+  it('stops at maxRedirects: the next 3xx is REDIRECT_NOT_FOLLOWED', async () => {
+    const second = await receiver((_request, response) => {
+      response.writeHead(307, { location: `http://127.0.0.1:${ok.port}/final` });
+      response.end();
+    });
+    const first = await receiver((_request, response) => {
+      response.writeHead(307, { location: `http://127.0.0.1:${second.port}/second` });
+      response.end();
+    });
+    const error = await failure(
+      postOutbound(post(`http://127.0.0.1:${first.port}/`, { maxRedirects: 1 }), loopbackAllowed),
+    );
+    expect(error.code).toBe('REDIRECT_NOT_FOLLOWED');
+    expect(error.message).toMatch(
+      /redirects to http:\/\/127\.0\.0\.1:\d+\/final; 1 redirect\(s\) were followed already/,
+    );
+    expect(second.received.length).toBe(1);
   });
 
   it('follows an allowed redirect with the same POST, dropping credentials for another origin', async () => {
