@@ -2,12 +2,13 @@
 // enabled, and every earlier delivery of the same subscription × ordering key settled? Then it
 // is claimed for this job until the attempt's time is up, so two jobs for one delivery (a retry
 // and a redelivery, say) never post at once. A delivery whose predecessor is open waits: the
-// predecessor's settling enqueues it, and a later check is scheduled in case that commit raced.
+// predecessor's settling transaction enqueues it. On PostgreSQL the predecessor's row is read FOR
+// UPDATE, so a settling that is committing right now is waited for and seen (SQLite has one writer).
 import type { Kysely } from 'kysely';
 import type { JobContext, JobRow } from '../jobs/job-types.ts';
 import type { RuntimeServices } from '../services.ts';
 import type { DatabaseSchema } from '../storage/database-schema.ts';
-import { enqueueWebhookDelivery } from './webhook-jobs.ts';
+import type { Dialect } from '../storage/open-database.ts';
 
 export interface ClaimedDelivery {
   deliveryId: number;
@@ -23,24 +24,26 @@ export interface ClaimedDelivery {
   secrets: string[];
 }
 
-/** A waiting delivery looks again this long after its predecessor's next attempt is due. */
-const waitMarginMs = 60_000;
 /** How long past the attempt's timeout the claim holds: a killed worker's job takes it back after. */
 const claimMarginMs = 30_000;
 
 type Db = Kysely<DatabaseSchema>;
 
-async function openPredecessor(trx: Db, delivery: { id: number; subscription_id: string; ordering_key: string }) {
-  return trx
+async function openPredecessor(
+  trx: Db,
+  dialect: Dialect,
+  delivery: { id: number; subscription_id: string; ordering_key: string },
+) {
+  const query = trx
     .selectFrom('webhook_deliveries')
-    .select(['id', 'next_attempt_at'])
+    .select('id')
     .where('subscription_id', '=', delivery.subscription_id)
     .where('ordering_key', '=', delivery.ordering_key)
     .where('id', '<', delivery.id)
     .where('status', 'in', ['pending', 'failed'])
     .orderBy('id', 'asc')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1);
+  return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
 }
 
 async function liveSecrets(trx: Db, subscriptionId: string, current: string, now: Date): Promise<string[]> {
@@ -93,10 +96,7 @@ export async function claimWebhookDelivery(
       await context.complete(trx);
       return undefined;
     }
-    const predecessor = await openPredecessor(trx, row);
-    if (predecessor) {
-      const runAt = Math.max(predecessor.next_attempt_at, nowMs) + waitMarginMs;
-      await enqueueWebhookDelivery(trx, row.id, `wait:${predecessor.id}:${runAt}`, runAt, now);
+    if (await openPredecessor(trx, services.database.dialect, row)) {
       await context.complete(trx);
       return undefined;
     }
