@@ -6,7 +6,7 @@ import type { Bitrix24Config } from '../../runtime/crm/bitrix24/bitrix24-config.
 import { syncBitrix24DealJob } from '../../runtime/crm/bitrix24/sync-bitrix24-deal-job.ts';
 import { evaluateRunJob } from '../../runtime/events/accept-deal-event.ts';
 import { createJobHandlers } from '../../runtime/jobs/job-handlers.ts';
-import type { JobHandlers } from '../../runtime/jobs/job-types.ts';
+import type { JobHandlers, JobRow } from '../../runtime/jobs/job-types.ts';
 import { runJob } from '../../runtime/jobs/run-job.ts';
 import type { RuntimeServices } from '../../runtime/services.ts';
 import { capturedLogger, type LogEntry } from '../support/captured-logger.ts';
@@ -43,6 +43,8 @@ export interface Bitrix24Harness {
   logs: LogEntry[];
   /** Runs the queued bitrix24-deal-sync and evaluate-run jobs that are due, in order, until none is left. */
   runJobs(kinds?: readonly string[]): Promise<number>;
+  /** Claims every queued job of `kind` and runs them all at once (two workers racing on one deal). */
+  runAtOnce(kind: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -57,35 +59,44 @@ export function bitrix24Config(fake: FakeBitrix24, overrides: Partial<Bitrix24Co
   };
 }
 
+async function claimQueued(services: RuntimeServices, kinds: readonly string[], limit: number): Promise<JobRow[]> {
+  const now = services.now();
+  const due = await services.database.db
+    .selectFrom('jobs')
+    .select('id')
+    .where('status', '=', 'queued')
+    .where('kind', 'in', kinds)
+    .where('run_at', '<=', now.getTime())
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  if (due.length === 0) return [];
+  return services.database.db
+    .updateTable('jobs')
+    .set((eb) => ({
+      status: 'running',
+      locked_by: 'bitrix24-test',
+      lock_expires_at: now.getTime() + 60_000,
+      attempts: eb('attempts', '+', 1),
+      updated_at: now.toISOString(),
+    }))
+    .where(
+      'id',
+      'in',
+      due.map((row) => row.id),
+    )
+    .where('status', '=', 'queued')
+    .returningAll()
+    .execute();
+}
+
 async function runJobsOfKinds(services: RuntimeServices, handlers: JobHandlers): Promise<number> {
   const kinds = Object.keys(handlers);
   let ran = 0;
   // Bounded: a test that loops here has found a bug, not a reason to wait.
   for (let round = 0; round < 200; round++) {
-    const now = services.now();
-    const next = await services.database.db
-      .selectFrom('jobs')
-      .select('id')
-      .where('status', '=', 'queued')
-      .where('kind', 'in', kinds)
-      .where('run_at', '<=', now.getTime())
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst();
-    if (!next) return ran;
-    const job = await services.database.db
-      .updateTable('jobs')
-      .set((eb) => ({
-        status: 'running',
-        locked_by: 'bitrix24-test',
-        lock_expires_at: now.getTime() + 60_000,
-        attempts: eb('attempts', '+', 1),
-        updated_at: now.toISOString(),
-      }))
-      .where('id', '=', next.id)
-      .where('status', '=', 'queued')
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const [job] = await claimQueued(services, kinds, 1);
+    if (!job) return ran;
     await runJob(services, job, handlers, { retryBaseMs: 60_000 });
     ran += 1;
   }
@@ -119,6 +130,13 @@ export async function startBitrix24Harness(
         services,
         Object.fromEntries(kinds.map((kind) => [kind, all[kind]]).filter(([, handler]) => handler)),
       ),
+    async runAtOnce(kind) {
+      const handler = all[kind];
+      if (!handler) throw new Error(`no handler for ${kind}`);
+      const jobs = await claimQueued(services, [kind], 20);
+      await Promise.all(jobs.map((job) => runJob(services, job, { [kind]: handler }, { retryBaseMs: 60_000 })));
+      return jobs.length;
+    },
     async close() {
       await server.close();
       await fake.close();

@@ -226,6 +226,25 @@ describe.each(dialects)('Bitrix24 webhooks into runs on %s', (dialect) => {
     expect(await queuedSyncJobs()).toBe(before + 1);
   });
 
+  it('makes one event when two webhooks of one stage change are fetched by two workers at once', async () => {
+    const other = harness.fake.addDeal({ TITLE: 'Two at once', STAGE_ID: 'PREPARATION', OPPORTUNITY: '900.00' });
+    harness.fake.updateDeal(other, { STAGE_ID: 'PREPAYMENT_INVOICE' });
+    await harness.fake.notify(other);
+    await harness.fake.notify(other);
+    // With the malformed-body test's one good delivery (ts=1), which is still queued: three at once.
+    expect(await harness.runAtOnce(syncBitrix24DealJob)).toBe(3);
+    const rows = await harness.services.database.db.selectFrom('events').select(['payload']).execute();
+    const events = rows.map((row) => JSON.parse(row.payload) as DealEvent).filter((event) => event.deal.id === other);
+    expect(events.map((event) => event.eventId)).toEqual([`bitrix24-deal-${other}-change-1`]);
+    const jobs = await harness.services.database.db
+      .selectFrom('jobs')
+      .select(['status', 'last_error'])
+      .where('kind', '=', syncBitrix24DealJob)
+      .where('status', '!=', 'done')
+      .execute();
+    expect(jobs).toEqual([]);
+  });
+
   it('never writes the webhook URL’s secret into the log', () => {
     const secret = new URL(harness.fake.webhookUrl).pathname.split('/')[3] as string;
     expect(secret.length).toBeGreaterThan(8);
