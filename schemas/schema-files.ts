@@ -10,6 +10,7 @@ export const schemaFiles = [
   'action-plan.schema.json',
   'diagnostic.schema.json',
   'api-error.schema.json',
+  'flow-action.schema.json',
   'api.schema.json',
   'export.schema.json',
   'template-data.schema.json',

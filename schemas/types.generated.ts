@@ -69,6 +69,11 @@ export type PlannedAction = (PlannedSendDocument | PlannedMoveDeal | PlannedCall
  */
 export type ConditionTrace = (GroupTrace | ComparisonTrace)
 /**
+ * This interface was referenced by `FlowActionResources`'s JSON-Schema
+ * via the `definition` "runActionOutcome".
+ */
+export type RunActionOutcome = (DealMovedInCrm | DealMoveRequested | WebhookCalled)
+/**
  * This interface was referenced by `ApiResources`'s JSON-Schema
  * via the `definition` "role".
  */
@@ -210,6 +215,7 @@ export interface InkflowSchemas {
 "action-plan.schema.json"?: ActionPlan
 "diagnostic.schema.json"?: Diagnostic
 "api-error.schema.json"?: ApiError
+"flow-action.schema.json"?: FlowActionResources
 "api.schema.json"?: ApiResources
 "export.schema.json"?: ExportDocument
 "template-data.schema.json"?: TemplateData
@@ -847,6 +853,105 @@ code?: string
 nodeId?: string
 }
 /**
+ * What a flow's actions after a document event do (move deal, call webhook): the action as its run shows it, the body a call-webhook action posts, and the secret it is signed with.
+ */
+export interface FlowActionResources {
+
+}
+/**
+ * One move-deal or call-webhook action a run planned, and how it went. Each is a durable job, done once per document event.
+ * 
+ * This interface was referenced by `FlowActionResources`'s JSON-Schema
+ * via the `definition` "runAction".
+ */
+export interface RunAction {
+kind: ("moveDeal" | "callWebhook")
+actionNodeId: string
+ruleName: string
+status: ("queued" | "done" | "failed")
+attempts: number
+outcome: (RunActionOutcome | null)
+lastError: (string | null)
+updatedAt: string
+}
+export interface DealMovedInCrm {
+via: "crm"
+connector: string
+stageId: string
+}
+/**
+ * No CRM connector is configured: a deal.move_requested webhook was queued to the subscriptions that want it.
+ */
+export interface DealMoveRequested {
+via: "webhook"
+stageId: string
+/**
+ * null when no subscription wants deal.move_requested.
+ */
+webhookEventId: (string | null)
+}
+export interface WebhookCalled {
+via: "call"
+/**
+ * The receiver's 2xx answer.
+ */
+status: number
+latencyMs: number
+}
+/**
+ * The body a flow's call-webhook action posts, signed as Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature) with the flow's secret. `version` is the data's version (1).
+ * 
+ * This interface was referenced by `FlowActionResources`'s JSON-Schema
+ * via the `definition` "flowWebhookCall".
+ */
+export interface FlowWebhookCall {
+version: 1
+type: "flow.webhook_called"
+timestamp: string
+data: FlowWebhookCallData
+}
+/**
+ * This interface was referenced by `FlowActionResources`'s JSON-Schema
+ * via the `definition` "flowWebhookCallData".
+ */
+export interface FlowWebhookCallData {
+runId: string
+flowId: string
+flowVersion: number
+ruleName: string
+actionNodeId: string
+trigger: ("document.completed" | "document.declined")
+pipelineId: string
+deal: Deal
+document: FlowWebhookDocument
+}
+/**
+ * This interface was referenced by `FlowActionResources`'s JSON-Schema
+ * via the `definition` "flowWebhookDocument".
+ */
+export interface FlowWebhookDocument {
+id: string
+type: string
+envelopeId: string
+status: ("completed" | "declined")
+/**
+ * Completed only: GET it with a client or admin token.
+ */
+finalPdfUrl: (string | null)
+declinedReason: (string | null)
+}
+/**
+ * The secret a flow's call-webhook actions are signed with (Standard Webhooks whsec_ format). Admin only.
+ * 
+ * This interface was referenced by `FlowActionResources`'s JSON-Schema
+ * via the `definition` "flowWebhookSecret".
+ */
+export interface FlowWebhookSecret {
+flowId: string
+secret: string
+createdAt: string
+}
+/**
  * Request and response bodies of the runtime's HTTP API (besides the documents defined in their own schemas).
  */
 export interface ApiResources {
@@ -1082,6 +1187,10 @@ plan: (ActionPlan | null)
 documents: DocumentInfo[]
 warnings: RunMessage[]
 errors: RunMessage[]
+/**
+ * The move-deal and call-webhook actions the plan asked for, and how each went.
+ */
+actions: RunAction[]
 createdAt: string
 updatedAt: string
 }

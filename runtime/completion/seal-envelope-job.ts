@@ -20,6 +20,7 @@ import { sealPreparedPdf } from '../sealing/seal-pdf.ts';
 import { sealReason } from '../sealing/seal-reason.ts';
 import type { RuntimeServices } from '../services.ts';
 import { emitEnvelopeEvent } from '../webhooks/emit-domain-events.ts';
+import { raiseDocumentEvent } from '../actions/raise-document-event.ts';
 import { composeFinalPdf, type FinalSigner } from './compose-final-pdf.ts';
 
 async function buildFinalPdf(services: RuntimeServices, envelopeId: string, completedAt: Date): Promise<Uint8Array> {
@@ -103,6 +104,7 @@ export function sealEnvelopeHandler(services: RuntimeServices): JobHandler {
       );
       await appendTrailEntry(trx, envelopeId, { kind: 'completed', actor: 'system' }, completedAt);
       await emitEnvelopeEvent(trx, services, 'envelope.completed', envelopeId, completedAt);
+      await raiseDocumentEvent(trx, envelopeId, 'completed', completedAt);
       for (const signer of signers) {
         if (!signer.email && !signer.phone) continue;
         await queueMessage(

@@ -3,6 +3,7 @@
 // the next turn its links. The envelope row is locked first, so two signers of one parallel turn
 // signing at the same moment cannot both see the other unsigned and leave it stuck.
 import type { Kysely } from 'kysely';
+import { raiseDocumentEvent } from '../actions/raise-document-event.ts';
 import type { EnvelopeStatus } from '../../schemas/index.ts';
 import type { RuntimeServices } from '../services.ts';
 import type { DatabaseSchema } from '../storage/database-schema.ts';
@@ -33,6 +34,7 @@ export async function advanceEnvelope(
     const others = signers.filter((signer) => signer.id !== decliner.id);
     await notifySigners(trx, services, envelope, others, 'declined', reason, now);
     await emitEnvelopeEvent(trx, services, 'envelope.declined', envelopeId, now);
+    await raiseDocumentEvent(trx, envelopeId, 'declined', now);
     return 'declined';
   }
   if (signers.length > 0 && signers.every((signer) => signer.status === 'signed')) {

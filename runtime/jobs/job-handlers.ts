@@ -1,5 +1,6 @@
 // Every job kind the runtime runs, and its handler. start-runtime.ts passes these to startWorkers.
-
+import { runActionJob } from '../actions/action-jobs.ts';
+import { runActionHandler } from '../actions/run-action-job.ts';
 import { sealEnvelopeHandler } from '../completion/seal-envelope-job.ts';
 import { syncBitrix24DealHandler, syncBitrix24DealJob } from '../crm/bitrix24/sync-bitrix24-deal-job.ts';
 import { deliverMessageHandler } from '../delivery/deliver-message.ts';
@@ -25,5 +26,6 @@ export function createJobHandlers(services: RuntimeServices): JobHandlers {
     [sealEnvelopeJob]: sealEnvelopeHandler(services),
     [syncBitrix24DealJob]: syncBitrix24DealHandler(services),
     [deliverWebhookJob]: deliverWebhookHandler(services),
+    [runActionJob]: runActionHandler(services),
   };
 }

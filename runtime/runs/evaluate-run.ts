@@ -1,9 +1,11 @@
 // The evaluate-run job: the pipeline's active rule set decides what the event calls for. The plan
-// (with its trace) is stored on the run, and one make-document job per planned document is
-// enqueued in the same transaction, so a crash leaves either nothing or all of it.
+// (with its trace) is stored on the run, and one make-document job per planned document (and one
+// run-action job per move-deal or call-webhook action) is enqueued in the same transaction, so a
+// crash leaves either nothing or all of it.
 
 import { RuleSetError } from '../../engine/evaluate/create-evaluator.ts';
 import type { ActionPlan, DealEvent, PlannedSendDocument, RunMessage } from '../../schemas/index.ts';
+import { queueFlowActions } from '../actions/action-jobs.ts';
 import { loadActiveRuleSet } from '../flows/load-active-rule-set.ts';
 import { enqueueJob } from '../jobs/enqueue-job.ts';
 import { JobError } from '../jobs/job-error.ts';
@@ -79,11 +81,13 @@ export function evaluateRunHandler(services: RuntimeServices): JobHandler {
     }
     const { compiled, plan } = evaluateEvent(database, active, event);
     const jobs = documentJobs(runId, plan, compiled);
+    let actions = 0;
     await database.db.transaction().execute(async (trx) => {
       for (const next of jobs) await enqueueJob(trx, next, now);
+      actions = await queueFlowActions(trx, runId, plan, now);
       await context.complete(trx);
       await settleRun(trx, database.dialect, runId, now, { plan, warnings: planWarnings(plan, now.toISOString()) });
     });
-    if (jobs.length > 0) wakeWorkers(database);
+    if (jobs.length + actions > 0) wakeWorkers(database);
   };
 }

@@ -1,12 +1,14 @@
-// GET /api/v1/runs/:id: the run with its plan and trace, the documents it made, warnings, errors.
+// GET /api/v1/runs/:id: the run with its plan and trace, the documents it made, its move-deal and
+// call-webhook actions, warnings, errors.
 import type { Selectable } from 'kysely';
-import type { ActionPlan, DocumentInfo, Run, RunMessage } from '../../schemas/index.ts';
+import type { ActionPlan, DocumentInfo, Run, RunAction, RunMessage } from '../../schemas/index.ts';
+import { readRunActions } from '../actions/run-action-rows.ts';
 import { documentInfoColumns, toDocumentInfo } from '../documents/document-info.ts';
 import { notFound } from '../errors/app-error.ts';
 import type { RuntimeServices } from '../services.ts';
 import type { RunsTable } from '../storage/database-schema.ts';
 
-export function toRun(row: Selectable<RunsTable>, documents: DocumentInfo[]): Run {
+export function toRun(row: Selectable<RunsTable>, documents: DocumentInfo[], actions: RunAction[]): Run {
   return {
     id: row.id,
     eventId: row.event_id,
@@ -17,6 +19,7 @@ export function toRun(row: Selectable<RunsTable>, documents: DocumentInfo[]): Ru
     documents,
     warnings: JSON.parse(row.warnings) as RunMessage[],
     errors: JSON.parse(row.errors) as RunMessage[],
+    actions,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -33,5 +36,6 @@ export async function getRun(services: RuntimeServices, runId: string): Promise<
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return toRun(row, documents.map(toDocumentInfo));
+  const actions = await readRunActions(db, [runId]);
+  return toRun(row, documents.map(toDocumentInfo), actions.get(runId) ?? []);
 }

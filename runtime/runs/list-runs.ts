@@ -1,6 +1,7 @@
 // GET /api/v1/runs: runs newest first with their documents, filtered by event, deal, pipeline,
 // stage, document type, status and time (run-filter.ts), a page of at most 200 at a time.
 import type { DocumentInfo, Run } from '../../schemas/index.ts';
+import { readRunActions } from '../actions/run-action-rows.ts';
 import { documentInfoColumns, toDocumentInfo } from '../documents/document-info.ts';
 import type { RuntimeServices } from '../services.ts';
 import { toRun } from './get-run.ts';
@@ -31,5 +32,9 @@ export async function listRuns(services: RuntimeServices, filter: RunFilter, lim
   for (const document of documents.map(toDocumentInfo)) {
     byRun.set(document.runId, [...(byRun.get(document.runId) ?? []), document]);
   }
-  return rows.map((row) => toRun(row, byRun.get(row.id) ?? []));
+  const actions = await readRunActions(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toRun(row, byRun.get(row.id) ?? [], actions.get(row.id) ?? []));
 }

@@ -336,6 +336,26 @@ export interface CrmDealsTable {
   updated_at: string;
 }
 
+export interface RunActionsTable {
+  run_id: string;
+  action_node_id: string;
+  kind: 'moveDeal' | 'callWebhook';
+  rule_name: string;
+  status: 'queued' | 'done' | 'failed';
+  attempts: ColumnType<number, number | undefined, number>;
+  /** What the action did (schemas/api.schema.json runAction.outcome), JSON; null until done. */
+  outcome: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FlowWebhookSecretsTable {
+  flow_id: string;
+  secret: string;
+  created_at: string;
+}
+
 export interface DatabaseSchema {
   api_tokens: ApiTokensTable;
   pipelines: PipelinesTable;
@@ -359,4 +379,6 @@ export interface DatabaseSchema {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
   crm_deals: CrmDealsTable;
+  run_actions: RunActionsTable;
+  flow_webhook_secrets: FlowWebhookSecretsTable;
 }

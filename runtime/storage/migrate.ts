@@ -9,6 +9,7 @@ import * as versionMessage from './migrations/0004-version-message.ts';
 import * as envelopes from './migrations/0005-envelopes.ts';
 import * as webhooks from './migrations/0006-webhooks.ts';
 import * as crm from './migrations/0007-crm.ts';
+import * as flowActions from './migrations/0008-flow-actions.ts';
 import type { Dialect } from './open-database.ts';
 
 interface Migration {
@@ -24,6 +25,7 @@ const migrations: readonly Migration[] = [
   { id: '0005-envelopes', up: envelopes.up },
   { id: '0006-webhooks', up: webhooks.up },
   { id: '0007-crm', up: crm.up },
+  { id: '0008-flow-actions', up: flowActions.up },
 ];
 const advisoryLockKey = 7_291_604;
 

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { issueSignerToken } from '../../runtime/envelopes/signer-token.ts';
 import type { RuntimeServices } from '../../runtime/services.ts';
-import type { SignatureMark } from '../../schemas/index.ts';
+import type { Deal, SignatureMark } from '../../schemas/index.ts';
 import { minimalDocx } from './minimal-docx.ts';
 import { createRealPdf } from './real-pdf.ts';
 
@@ -54,6 +54,9 @@ export interface SigningFixtureOptions {
   envelopeStatus?: 'sent' | 'cancelled' | 'declined' | 'completed' | 'expired';
   expiresAt?: string | null;
   senderCompany?: string;
+  /** The pipeline and deal the envelope belongs to (default: none, and deal D-sign). */
+  pipelineId?: string;
+  deal?: Deal;
 }
 
 export const defaultMarks: SignatureMark[] = [
@@ -75,7 +78,7 @@ export async function createSigningFixture(
     .values({
       id: documentId,
       run_id: null,
-      deal_id: 'D-sign',
+      deal_id: options.deal?.id ?? 'D-sign',
       document_type: options.documentType ?? 'contract',
       template_id: 'contract',
       rule_name: null,
@@ -84,7 +87,7 @@ export async function createSigningFixture(
       docx: new Uint8Array([1]),
       pdf,
       signing: '{}',
-      deal: '{}',
+      deal: JSON.stringify(options.deal ?? {}),
       warnings: '[]',
       marks: JSON.stringify(options.marks ?? defaultMarks),
       created_at: at,
@@ -95,8 +98,8 @@ export async function createSigningFixture(
     .values({
       id: envelopeId,
       document_id: documentId,
-      deal_id: 'D-sign',
-      pipeline_id: null,
+      deal_id: options.deal?.id ?? 'D-sign',
+      pipeline_id: options.pipelineId ?? null,
       run_id: null,
       title: 'Service agreement',
       sender_company: options.senderCompany ?? 'Acme Ltd',

@@ -9,6 +9,7 @@ import {
   type RollbackRequest,
   type SchemaCheck,
 } from '../../../schemas/index.ts';
+import { readFlowWebhookSecret, rotateFlowWebhookSecret } from '../../actions/flow-webhook-secret.ts';
 import { validationError } from '../../errors/app-error.ts';
 import { createFlow } from '../../flows/create-flow.ts';
 import { deleteFlow } from '../../flows/delete-flow.ts';
@@ -110,5 +111,12 @@ export const registerFlowsRoutes: RouteModule = (router, services) => {
     const from = versionNumber(ctx.query.from as string | undefined, 'from');
     const to = versionNumber(ctx.query.to as string | undefined, 'to');
     ctx.body = await diffFlowVersions(services, id(ctx), from, to);
+  });
+  // The secret a flow's call-webhook actions sign with: admin only, like a subscription's.
+  router.get('/flows/:id/webhook-secret', requireRole('admin'), async (ctx) => {
+    ctx.body = await readFlowWebhookSecret(services, id(ctx));
+  });
+  router.post('/flows/:id/webhook-secret/rotate', requireRole('admin'), async (ctx) => {
+    ctx.body = await rotateFlowWebhookSecret(services, id(ctx));
   });
 };

@@ -21,6 +21,7 @@ function run(overrides: Partial<Run> = {}): Run {
     documents: [],
     warnings: [],
     errors: [],
+    actions: [],
     createdAt: '2026-12-01T10:00:00.000Z',
     updatedAt: '2026-12-01T10:00:01.000Z',
     ...overrides,

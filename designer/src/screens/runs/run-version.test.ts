@@ -19,6 +19,7 @@ const baseRun: Omit<Run, 'plan'> = {
   documents: [],
   warnings: [],
   errors: [],
+  actions: [],
   createdAt: '2026-12-01T10:00:00.000Z',
   updatedAt: '2026-12-01T10:00:00.000Z',
 };
