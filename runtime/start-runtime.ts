@@ -6,6 +6,7 @@ import { resumeStalledSealing } from './completion/resume-stalled-sealing.ts';
 import type { RuntimeConfig } from './config.ts';
 import { createLogger } from './create-logger.ts';
 import { closeSmtpTransports } from './delivery/smtp-transport.ts';
+import { closeOutboundConnections } from './outbound/post-outbound.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { createApp } from './http/create-app.ts';
 import { createJobHandlers } from './jobs/job-handlers.ts';
@@ -85,6 +86,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
         workers?.stop(config.shutdownGraceMs),
       ]);
       closeSmtpTransports();
+      closeOutboundConnections();
       await pdf.close();
       await database.close();
       logger.info({}, 'stopped');
