@@ -236,6 +236,7 @@ describe.each(dialects)('Bitrix24 webhooks into runs on %s', (dialect) => {
     const rows = await harness.services.database.db.selectFrom('events').select(['payload']).execute();
     const events = rows.map((row) => JSON.parse(row.payload) as DealEvent).filter((event) => event.deal.id === other);
     expect(events.map((event) => event.eventId)).toEqual([`bitrix24-deal-${other}-change-1`]);
+    expect(await harness.runJobs()).toBe(1); // that event's evaluation
     const jobs = await harness.services.database.db
       .selectFrom('jobs')
       .select(['status', 'last_error'])
@@ -243,6 +244,40 @@ describe.each(dialects)('Bitrix24 webhooks into runs on %s', (dialect) => {
       .where('status', '!=', 'done')
       .execute();
     expect(jobs).toEqual([]);
+  });
+
+  it('leaves out a company or contact deleted meanwhile, and drops the update of a deleted deal', async () => {
+    const { fake } = harness;
+    const company = fake.addCompany({ TITLE: 'Gone Inc' });
+    const gone = fake.addContact({ NAME: 'Gone' });
+    const kept = fake.addContact({ NAME: 'Kept' });
+    const deal = fake.addDeal({ STAGE_ID: 'PREPAYMENT_INVOICE', COMPANY_ID: company, contactIds: [gone, kept] });
+    fake.remove(company);
+    fake.remove(gone);
+    await fake.notify(deal);
+    expect(await harness.runJobs()).toBe(2);
+    const [row] = await harness.services.database.db
+      .selectFrom('events')
+      .select('payload')
+      .where('event_id', '=', `bitrix24-deal-${deal}-change-1`)
+      .execute();
+    const event = JSON.parse(row?.payload ?? 'null') as DealEvent;
+    expect(event.deal.company).toBeUndefined();
+    expect(event.deal.contacts).toEqual([{ id: kept, name: 'Kept', role: 'contact' }]);
+
+    fake.remove(deal);
+    await fake.notify(deal);
+    expect(await harness.runJobs()).toBe(1);
+    expect(harness.logs.some((entry) => entry.msg.startsWith('Bitrix24 deal is gone') && entry.dealId === deal)).toBe(
+      true,
+    );
+    const failed = await harness.services.database.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', '=', syncBitrix24DealJob)
+      .where('status', '!=', 'done')
+      .execute();
+    expect(failed).toEqual([]);
   });
 
   it('never writes the webhook URL’s secret into the log', () => {

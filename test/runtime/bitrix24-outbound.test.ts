@@ -97,6 +97,10 @@ describe('the Bitrix24 connector, outbound', () => {
     const cases: [Parameters<FakeBitrix24['failNext']>[1], { code: string; retryable: boolean }][] = [
       [
         { status: 400, error: '', description: 'Not found' },
+        { code: 'BITRIX24_NOT_FOUND', retryable: false },
+      ],
+      [
+        { status: 400, error: 'ERROR_CORE', description: 'Stage not valid' },
         { code: 'BITRIX24_REFUSED', retryable: false },
       ],
       [
@@ -129,7 +133,7 @@ describe('the Bitrix24 connector, outbound', () => {
     expect(seen).toEqual(cases.map(([, expected]) => expected));
     expect(messages[0]).toContain('crm.deal.update');
     expect(messages[0]).toContain('400: Not found');
-    expect(messages[6]).toContain('no answer within 300 ms');
+    expect(messages.at(-1)).toContain('no answer within 300 ms');
     for (const message of messages) expect(message).not.toContain(secret);
     // After the failures, the same call goes through.
     await move();

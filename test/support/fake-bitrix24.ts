@@ -53,6 +53,8 @@ export interface FakeBitrix24 {
   addDeal(deal: FakeDeal): string;
   /** The deal as crm.deal.get returns it now. */
   deal(id: string): FakeRecord | undefined;
+  /** Deletes a deal, company or contact (crm.*.get answers "Not found" for it from now on). */
+  remove(id: string): void;
   /** Changes fields without telling anyone (a webhook lost on the way). */
   updateDeal(id: string, fields: FakeRecord): void;
   /** Moves the deal as a user dragging it would, then sends ONCRMDEALUPDATE to `handlerUrl` (or the subscribed one). */
@@ -302,6 +304,9 @@ export async function startFakeBitrix24(options: { domain?: string } = {}): Prom
     },
     deal: (id) => deals.get(id),
     updateDeal,
+    remove(id) {
+      for (const map of [deals, companies, contacts]) map.delete(id);
+    },
     moveDealAndNotify(id, stageId, handlerUrl) {
       updateDeal(id, { STAGE_ID: stageId });
       return notify(id, handlerUrl ? { handlerUrl } : {});

@@ -7,6 +7,8 @@ import { JobError } from '../../jobs/job-error.ts';
 import type { Bitrix24Config } from './bitrix24-config.ts';
 
 const maxResponseBytes = 4 * 1024 * 1024;
+/** The JobError code of a record the portal does not have (a final refusal like the others). */
+export const bitrix24NotFound = 'BITRIX24_NOT_FOUND';
 const maxMessageLength = 300;
 
 export interface Bitrix24Rest {
@@ -71,7 +73,13 @@ function refusal(method: string, host: string, answer: Answer, redact: (text: st
   const description = typeof body.error_description === 'string' ? body.error_description : '';
   const retryable = answer.status >= 500 || answer.status === 429 || code === 'QUERY_LIMIT_EXCEEDED';
   const said = [code, description].filter(Boolean).join(': ') || 'no error description';
-  const jobCode = answer.status >= 300 && answer.status < 400 ? 'BITRIX24_REDIRECT' : 'BITRIX24_REFUSED';
+  // crm.*.get of a deleted record: HTTP 400 (or 404) with error_description "Not found".
+  const missing = (answer.status === 400 || answer.status === 404) && /^not found\.?$/i.test(description.trim());
+  const jobCode = missing
+    ? bitrix24NotFound
+    : answer.status >= 300 && answer.status < 400
+      ? 'BITRIX24_REDIRECT'
+      : 'BITRIX24_REFUSED';
   return new JobError(
     retryable ? 'BITRIX24_UNAVAILABLE' : jobCode,
     redact(`Bitrix24 ${method} on ${host} answered ${answer.status}: ${said}`),

@@ -1,6 +1,7 @@
 // Reads what a deal event needs from the portal: crm.deal.get, crm.company.get (COMPANY_ID) and the
 // deal's contacts (crm.deal.contact.items.get, then crm.contact.get for each of the first
-// maxContacts in their SORT order). Each answer is checked against bitrix24.schema.json.
+// maxContacts in their SORT order). Each answer is checked against bitrix24.schema.json; a company or
+// contact deleted meanwhile is left out, a deleted deal is BITRIX24_NOT_FOUND.
 import {
   type Bitrix24Company,
   type Bitrix24Contact,
@@ -9,10 +10,20 @@ import {
   checkAgainst,
 } from '../../../schemas/index.ts';
 import { JobError } from '../../jobs/job-error.ts';
-import type { Bitrix24Rest } from './bitrix24-rest.ts';
+import { type Bitrix24Rest, bitrix24NotFound } from './bitrix24-rest.ts';
 
 /** The deal event holds at most 100 contacts; a signing deal has a handful. */
 export const maxContacts = 20;
+
+/** A company or contact deleted since the deal named it is left out, not a failure. */
+async function unlessMissing(call: Promise<unknown>): Promise<unknown> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof JobError && error.code === bitrix24NotFound) return undefined;
+    throw error;
+  }
+}
 
 export interface Bitrix24DealSnapshot {
   /** With its UF_CRM_* custom fields, which the schema leaves open. */
@@ -45,13 +56,13 @@ export async function fetchBitrix24Deal(rest: Bitrix24Rest, dealId: string): Pro
     'bitrix24Deal',
     await rest.call('crm.deal.get', { id: dealId }),
   );
-  const company = present(deal.COMPANY_ID)
-    ? checked<Bitrix24Company>(
-        'crm.company.get',
-        'bitrix24Company',
-        await rest.call('crm.company.get', { id: String(deal.COMPANY_ID) }),
-      )
+  const companyAnswer = present(deal.COMPANY_ID)
+    ? await unlessMissing(rest.call('crm.company.get', { id: String(deal.COMPANY_ID) }))
     : undefined;
+  const company =
+    companyAnswer === undefined
+      ? undefined
+      : checked<Bitrix24Company>('crm.company.get', 'bitrix24Company', companyAnswer);
   const items = checked<Bitrix24DealContactItems>(
     'crm.deal.contact.items.get',
     'bitrix24DealContactItems',
@@ -60,11 +71,9 @@ export async function fetchBitrix24Deal(rest: Bitrix24Rest, dealId: string): Pro
   const ordered = [...items].sort((a, b) => Number(a.SORT ?? 0) - Number(b.SORT ?? 0));
   const contacts: Bitrix24DealSnapshot['contacts'] = [];
   for (const item of ordered.slice(0, maxContacts)) {
-    const contact = checked<Bitrix24Contact>(
-      'crm.contact.get',
-      'bitrix24Contact',
-      await rest.call('crm.contact.get', { id: String(item.CONTACT_ID) }),
-    );
+    const answer = await unlessMissing(rest.call('crm.contact.get', { id: String(item.CONTACT_ID) }));
+    if (answer === undefined) continue;
+    const contact = checked<Bitrix24Contact>('crm.contact.get', 'bitrix24Contact', answer);
     contacts.push({ contact, primary: item.IS_PRIMARY === 'Y' });
   }
   return { deal, company, contacts, contactsLeftOut: Math.max(0, ordered.length - maxContacts) };

@@ -16,7 +16,7 @@ import { recordEventAccepted } from '../../metrics/record-metrics.ts';
 import type { RuntimeServices } from '../../services.ts';
 import type { DatabaseSchema } from '../../storage/database-schema.ts';
 import type { Bitrix24Config } from './bitrix24-config.ts';
-import { bitrix24Rest } from './bitrix24-rest.ts';
+import { bitrix24NotFound, bitrix24Rest } from './bitrix24-rest.ts';
 import { type Bitrix24DealSnapshot, fetchBitrix24Deal } from './fetch-bitrix24-deal.ts';
 import { inkflowStageOf } from './stage-mapping.ts';
 import { toDealEvent } from './to-deal-event.ts';
@@ -157,8 +157,17 @@ export async function syncBitrix24Deal(
   payload: SyncBitrix24DealPayload,
   context: JobContext,
 ): Promise<SyncOutcome> {
-  const snapshot = await fetchBitrix24Deal(bitrix24Rest(config), payload.dealId);
   const log = services.logger.child({ connector: connectorName, dealId: payload.dealId });
+  const snapshot = await fetchBitrix24Deal(bitrix24Rest(config), payload.dealId).catch((error: unknown) => {
+    // Deleted before we asked: there is nothing to move on, and retrying cannot bring it back.
+    if (error instanceof JobError && error.code === bitrix24NotFound) return undefined;
+    throw error;
+  });
+  if (!snapshot) {
+    log.warn('Bitrix24 deal is gone (crm.deal.get: Not found); its update is dropped');
+    await services.database.db.transaction().execute((trx) => context.complete(trx));
+    return 'skipped';
+  }
   if (snapshot.contactsLeftOut > 0)
     log.warn({ leftOut: snapshot.contactsLeftOut }, 'Bitrix24 deal has more contacts than are read');
   const target = await targetOf(services, config, snapshot);
