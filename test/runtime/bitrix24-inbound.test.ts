@@ -5,6 +5,7 @@
 // leave the stage alone make no second run; bad tokens and bodies are refused and queue nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncBitrix24DealJob } from '../../runtime/crm/bitrix24/sync-bitrix24-deal-job.ts';
+import { crmConnector } from '../../runtime/crm/crm-connector.ts';
 import type { ActionPlan, CrmEventAccepted, DealEvent } from '../../schemas/index.ts';
 import { dialects } from '../support/database-places.ts';
 import { type Bitrix24Harness, startBitrix24Harness } from './bitrix24-harness.ts';
@@ -150,8 +151,14 @@ describe.each(dialects)('Bitrix24 webhooks into runs on %s', (dialect) => {
     expect(jobs.map((job) => job.status)).toEqual(jobs.map(() => 'done'));
   });
 
-  it('turns the next stage change into a second event that names the stage before', async () => {
-    await harness.fake.moveDealAndNotify(dealId, 'EXECUTING');
+  it('closes the loop: inkflow moves the deal, the portal tells inkflow, the next stage becomes an event', async () => {
+    const connector = crmConnector(harness.services);
+    await connector?.moveDeal({ dealId, pipelineId: 'sales', stageId: 'invoice' });
+    expect(harness.fake.calls('crm.deal.update').map((call) => call.params)).toEqual([
+      { id: dealId, fields: { STAGE_ID: 'EXECUTING' } },
+    ]);
+    // The portal's own ONCRMDEALUPDATE after the update, answered by inkflow's route.
+    expect((await harness.fake.deliveries()).map((delivery) => delivery.status)).toEqual([200]);
     expect(await harness.runJobs()).toBe(2);
     const events = await storedEvents();
     expect(events.map((event) => [event.eventId, event.deal.previousStageId, event.deal.stageId])).toEqual([
