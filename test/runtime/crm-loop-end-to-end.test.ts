@@ -1,0 +1,199 @@
+// The CRM loop closed, end to end, with real parts: a fake Bitrix24 portal on loopback (written from
+// Bitrix24's documented shapes) moves a deal to Contract and posts ONCRMDEALUPDATE → inkflow fetches
+// the deal, its company and contact over REST and makes the contract (real LibreOffice) → the
+// director and the client sign through the signer's page over HTTP (links and codes read from the
+// outbox, as a newcomer with no SMTP server would) → the final PDF is sealed → a real receiver gets
+// envelope.completed and verifies it with the standardwebhooks package → the flow's *document
+// completed* rule moves the deal to Invoice with crm.deal.update, once → the portal tells inkflow
+// → the invoice rule fires for the new stage → the invoice envelope is sent.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { defaultPipelines } from '../../runtime/crm/bitrix24/bitrix24-config.ts';
+import { createJobHandlers } from '../../runtime/jobs/job-handlers.ts';
+import { startWorkers, type WorkerPool } from '../../runtime/jobs/start-workers.ts';
+import type { RuntimeServices } from '../../runtime/services.ts';
+import { saveEmployee } from '../../runtime/settings/save-employee.ts';
+import type { Envelope, EnvelopeList, WebhookSubscriptionWithSecret } from '../../schemas/index.ts';
+import { type FakeBitrix24, startFakeBitrix24 } from '../support/fake-bitrix24.ts';
+import { createRealPdf } from '../support/real-pdf.ts';
+import { seedDemoSales } from '../support/seed-event-path.ts';
+import { latestCode, signerBrowser } from '../support/signing-fixtures.ts';
+import { createTestServices, issueToken, startTestServer } from '../support/test-services.ts';
+import { waitFor } from '../support/wait-for.ts';
+import { type Receiver, startReceiver } from './webhooks-harness.ts';
+
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 180_000 });
+
+const signatureDataUrl =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+describe('the CRM loop: Bitrix24 deal → contract signed → deal moved to Invoice → invoice sent', () => {
+  let services: RuntimeServices & { dispose(): Promise<void> };
+  let server: { url: string; close(): Promise<void> };
+  let workers: WorkerPool;
+  let portal: FakeBitrix24;
+  let receiver: Receiver;
+  let adminToken: string;
+
+  const api = async <T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> => {
+    const response = await fetch(`${server.url}/api/v1${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  };
+
+  beforeAll(async () => {
+    portal = await startFakeBitrix24();
+    receiver = await startReceiver();
+    services = await createTestServices({ dialect: 'sqlite', pdf: createRealPdf() });
+    server = await startTestServer(services);
+    services.config = {
+      ...services.config,
+      publicUrl: server.url,
+      // The receiver is on loopback: allowed the way an operator would (INKFLOW_WEBHOOK_ALLOW_PRIVATE).
+      outbound: { allowPrivate: ['127.0.0.1'], allowHttp: [] },
+      crm: {
+        bitrix24: {
+          webhookUrl: portal.webhookUrl,
+          applicationToken: portal.applicationToken,
+          pipelines: defaultPipelines,
+          fields: {},
+          timeoutMs: 5_000,
+        },
+      },
+    };
+    await seedDemoSales(services);
+    // Bitrix24 users are numbers: the deal's responsible user 7 signs for the company.
+    await saveEmployee(services, '7', { id: '7', name: 'Sam Rivera', email: 'sam@initech.example', role: 'Sales' });
+    adminToken = await issueToken(services, 'admin');
+    workers = startWorkers(services, createJobHandlers(services), { concurrency: 2, retryBaseMs: 100 });
+    portal.subscribe(`${server.url}/api/v1/crm/bitrix24/events`);
+  });
+  afterAll(async () => {
+    await workers?.stop(2_000);
+    await server?.close();
+    await receiver?.close();
+    await portal?.close();
+    await services?.dispose();
+  });
+
+  /** The deal's envelopes through the API, each with its document's type. */
+  async function envelopesOf(dealId: string): Promise<(Envelope & { documentType: string })[]> {
+    const list = await api<EnvelopeList>(`/envelopes?dealId=${encodeURIComponent(dealId)}`);
+    expect(list.status).toBe(200);
+    const types = await services.database.db.selectFrom('documents').select(['id', 'document_type']).execute();
+    const typeOf = new Map(types.map((row) => [row.id, row.document_type]));
+    return list.body.items.map((item) => ({ ...item, documentType: typeOf.get(item.documentId) ?? '' }));
+  }
+
+  /** The signer's link as their invitation in the outbox gives it. */
+  async function linkOf(signerId: string): Promise<string> {
+    let token: string | undefined;
+    await waitFor(async () => {
+      const rows = await services.database.db
+        .selectFrom('outbox')
+        .select('text')
+        .where('signer_id', '=', signerId)
+        .where('purpose', '=', 'invitation')
+        .execute();
+      token = rows.map((row) => /\/sign\/([A-Za-z0-9_-]{43})/.exec(row.text)?.[1]).find(Boolean);
+      return token !== undefined;
+    }, 60_000);
+    return token as string;
+  }
+
+  async function signAs(signerId: string): Promise<void> {
+    const browser = signerBrowser(server.url, await linkOf(signerId));
+    expect((await browser.open()).status).toBe(200);
+    expect((await browser.postForm('consent', { consent: 'yes' })).status).toBe(303);
+    expect((await browser.postForm('confirm', { code: await latestCode(services, signerId) })).status).toBe(303);
+    const page = await browser.open();
+    const form = new FormData();
+    for (const field of page.text.matchAll(/name="(field\.[A-Za-z0-9_]+)"/g)) form.set(field[1] as string, 'FZ123456');
+    form.set('method', 'drawn');
+    form.set('signatureData', signatureDataUrl);
+    const stamp = Buffer.from(signatureDataUrl.split(',')[1] as string, 'base64');
+    if (page.text.includes('name="stamp"')) form.set('stamp', new Blob([stamp], { type: 'image/png' }), 'stamp.png');
+    const submitted = await browser.postMultipart('submit', form);
+    expect(submitted.status, submitted.text.slice(0, 2000)).toBe(303);
+  }
+
+  it('closes the loop', async () => {
+    const subscribed = await api<WebhookSubscriptionWithSecret>('/webhooks/subscriptions', {
+      method: 'POST',
+      body: JSON.stringify({ url: receiver.url, eventTypes: ['envelope.completed', 'envelope.sent'] }),
+    });
+    expect(subscribed.status).toBe(201);
+    receiver.secrets.push(subscribed.body.secret);
+
+    const companyId = portal.addCompany({ TITLE: 'Globex Ltda' });
+    const contactId = portal.addContact({
+      NAME: 'Ana',
+      LAST_NAME: 'Souza',
+      EMAIL: [{ VALUE: 'ana@globex.example', VALUE_TYPE: 'WORK' }],
+    });
+    const dealId = portal.addDeal({
+      TITLE: 'Globex rollout',
+      STAGE_ID: 'PROPOSAL',
+      CATEGORY_ID: '0',
+      OPPORTUNITY: '12000.00',
+      CURRENCY_ID: 'BRL',
+      ASSIGNED_BY_ID: '7',
+      COMPANY_ID: companyId,
+      contactIds: [contactId],
+    });
+    const moved = await portal.moveDealAndNotify(dealId, 'CONTRACT', `${server.url}/api/v1/crm/bitrix24/events`);
+    expect(moved.status).toBe(200);
+
+    // The contract, made from the deal as Bitrix24's REST API gave it, sent company first.
+    let contract: (Envelope & { documentType: string }) | undefined;
+    await waitFor(async () => {
+      contract = (await envelopesOf(dealId)).find((envelope) => envelope.documentType === 'contract');
+      return contract?.status === 'sent';
+    }, 120_000);
+    const signers = contract?.signers ?? [];
+    expect(signers.map((signer) => signer.side)).toEqual(['company', 'counterparty']);
+    expect(signers[1]?.name).toContain('Ana');
+    for (const signer of signers) await signAs(signer.id);
+
+    // Sealed, and the receiver verified envelope.completed with standardwebhooks.
+    await waitFor(() => receiver.requests.some((request) => request.event?.type === 'envelope.completed'), 120_000);
+    const completed = receiver.requests.find((request) => request.event?.type === 'envelope.completed');
+    expect(completed?.verified).toEqual([true]);
+    expect(completed?.event?.data).toMatchObject({
+      envelope: { envelopeId: contract?.id, dealId, status: 'completed' },
+      finalPdfUrl: `${server.url}/api/v1/envelopes/${contract?.id}/final.pdf`,
+    });
+    const finalPdf = await fetch(`${server.url}/api/v1/envelopes/${contract?.id}/final.pdf`, {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    expect(finalPdf.status).toBe(200);
+
+    // The flow's document-completed rule moved the deal in Bitrix24, once, with the right stage.
+    await waitFor(() => portal.deal(dealId)?.STAGE_ID === 'INVOICE', 60_000);
+    const updates = portal.calls('crm.deal.update').filter((call) => String(call.params.id) === dealId);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]?.params).toMatchObject({ fields: { STAGE_ID: 'INVOICE' } });
+    await waitFor(() => portal.comments(dealId).length > 0, 30_000);
+    expect(portal.comments(dealId).join('\n')).toContain(`/envelopes/${contract?.id}/final.pdf`);
+
+    // The portal told inkflow, and the invoice rule sent the invoice for signing.
+    let invoice: (Envelope & { documentType: string }) | undefined;
+    await waitFor(async () => {
+      invoice = (await envelopesOf(dealId)).find((envelope) => envelope.documentType === 'invoice');
+      return invoice?.status === 'sent';
+    }, 120_000);
+    expect(invoice?.signers.length).toBeGreaterThan(0);
+    await waitFor(
+      () =>
+        receiver.requests.some(
+          (request) =>
+            request.event?.type === 'envelope.sent' &&
+            (request.event.data as { envelope: { envelopeId: string } }).envelope.envelopeId === invoice?.id,
+        ),
+      60_000,
+    );
+    // Still one move: the invoice's own stage event moved nothing.
+    expect(portal.calls('crm.deal.update').filter((call) => String(call.params.id) === dealId)).toHaveLength(1);
+  });
+});
