@@ -36,6 +36,7 @@ export function recordJobAttempt(
   completedAtMs: number,
 ): void {
   const metrics = metricsFor(services);
+  metrics.jobKinds.add(job.kind);
   metrics.jobRunSeconds.observe({ kind: job.kind, outcome }, runSeconds);
   if (outcome === 'done')
     metrics.jobLatencySeconds.observe({ kind: job.kind }, Math.max(0, (completedAtMs - job.run_at) / 1000));

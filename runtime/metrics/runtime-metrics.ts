@@ -1,7 +1,7 @@
 // The metrics of one runtime, in a registry of its own: tests start several runtimes in one
 // process, so prom-client's global registry would mix their counts. Counters and histograms here
-// are this process's; what must be right across processes and restarts (jobs, envelopes, runs,
-// documents) is read from the database at scrape time (read-stored-gauges.ts).
+// are this process's; what must be right across processes and restarts (jobs waiting, running or
+// failed, envelopes, documents) is read from the database at scrape time (read-stored-gauges.ts).
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { RuntimeServices } from '../services.ts';
 import type { Database } from '../storage/open-database.ts';
@@ -19,6 +19,8 @@ const webhookBuckets = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 export interface RuntimeMetrics {
   registry: Registry;
+  /** Job kinds seen in the store or run here: their gauges stay (at 0) when no job of theirs waits. */
+  jobKinds: Set<string>;
   eventsAccepted: Counter<'type'>;
   jobRunSeconds: Histogram<'kind' | 'outcome'>;
   jobLatencySeconds: Histogram<'kind'>;
@@ -28,7 +30,6 @@ export interface RuntimeMetrics {
   jobs: Gauge<'kind' | 'state'>;
   queueDepth: Gauge<'kind'>;
   envelopes: Gauge<'status'>;
-  runs: Gauge<'status'>;
   documents: Gauge<'document_type'>;
 }
 
@@ -39,6 +40,7 @@ function createMetrics(): RuntimeMetrics {
   collectDefaultMetrics({ register: registry });
   return {
     registry,
+    jobKinds: new Set(),
     eventsAccepted: new Counter({
       name: 'inkflow_events_accepted_total',
       help: 'Deal events accepted by POST /api/v1/events in this process (redeliveries of a stored eventId not counted), by event type',
@@ -81,7 +83,7 @@ function createMetrics(): RuntimeMetrics {
     }),
     jobs: new Gauge({
       name: 'inkflow_jobs',
-      help: 'Jobs in the store (all processes), by job kind and state (queued, running, done, failed)',
+      help: 'Jobs in the store (all processes) not done, by job kind and state (queued, running, failed); done jobs are counted by inkflow_job_run_seconds_count',
       labelNames: ['kind', 'state'],
       registers,
     }),
@@ -94,12 +96,6 @@ function createMetrics(): RuntimeMetrics {
     envelopes: new Gauge({
       name: 'inkflow_envelopes',
       help: 'Envelopes in the store, by status',
-      labelNames: ['status'],
-      registers,
-    }),
-    runs: new Gauge({
-      name: 'inkflow_runs',
-      help: 'Runs (one per accepted deal event) in the store, by status',
       labelNames: ['status'],
       registers,
     }),
