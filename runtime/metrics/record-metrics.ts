@@ -7,6 +7,9 @@ export type { ConversionOutcome, JobOutcome, WebhookOutcome } from './runtime-me
 
 type Services = Pick<RuntimeServices, 'database'>;
 
+/** prom-client throws on a non-finite observation: a clock oddity must not fail the work measured. */
+const finite = (seconds: number): number => (Number.isFinite(seconds) && seconds > 0 ? seconds : 0);
+
 /** Seconds since a performance.now() reading: the clock for every duration below. */
 export function secondsSince(startedMs: number): number {
   return Math.max(0, (performance.now() - startedMs) / 1000);
@@ -16,7 +19,7 @@ export function secondsSince(startedMs: number): number {
 export function recordWebhookDelivery(services: Services, outcome: WebhookOutcome, seconds: number): void {
   const metrics = metricsFor(services);
   metrics.webhookDeliveries.inc({ outcome });
-  metrics.webhookDeliverySeconds.observe({ outcome }, seconds);
+  metrics.webhookDeliverySeconds.observe({ outcome }, finite(seconds));
 }
 
 /** Deal events newly stored (a redelivered eventId is not counted again). */
@@ -26,7 +29,7 @@ export function recordEventAccepted(services: Services, type: string): void {
 
 /**
  * One job attempt: its run time, and for a completed job the time from when it was due
- * (`runAtMs`, the jobs table's run_at) to its completion (`completedAtMs`).
+ * (the jobs table's run_at, which each retry moves) to its completion at `completedAtMs` (epoch ms).
  */
 export function recordJobAttempt(
   services: Services,
@@ -37,13 +40,13 @@ export function recordJobAttempt(
 ): void {
   const metrics = metricsFor(services);
   metrics.jobKinds.add(job.kind);
-  metrics.jobRunSeconds.observe({ kind: job.kind, outcome }, runSeconds);
+  metrics.jobRunSeconds.observe({ kind: job.kind, outcome }, finite(runSeconds));
   if (outcome === 'done')
-    metrics.jobLatencySeconds.observe({ kind: job.kind }, Math.max(0, (completedAtMs - job.run_at) / 1000));
+    metrics.jobLatencySeconds.observe({ kind: job.kind }, finite((completedAtMs - job.run_at) / 1000));
 }
 
 export function recordConversion(services: Services, outcome: ConversionOutcome, seconds: number): void {
-  metricsFor(services).conversionSeconds.observe({ outcome }, seconds);
+  metricsFor(services).conversionSeconds.observe({ outcome }, finite(seconds));
 }
 
 /** Runs a PDF conversion and records its outcome and duration; the conversion's result or error passes through. */

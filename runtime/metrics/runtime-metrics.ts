@@ -36,8 +36,6 @@ export interface RuntimeMetrics {
 function createMetrics(): RuntimeMetrics {
   const registry = new Registry();
   const registers = [registry];
-  // Process CPU, memory, event-loop lag and GC, under their usual names (process_*, nodejs_*).
-  collectDefaultMetrics({ register: registry });
   return {
     registry,
     jobKinds: new Set(),
@@ -106,6 +104,19 @@ function createMetrics(): RuntimeMetrics {
       registers,
     }),
   };
+}
+
+const withProcessMetrics = new WeakSet<Registry>();
+
+/**
+ * Adds prom-client's process metrics (CPU, memory, event-loop lag, GC; process_*, nodejs_*) at the
+ * first scrape: each set keeps a GC observer for good, which a runtime nobody scrapes (most tests
+ * start one) should not leave behind.
+ */
+export function addProcessMetrics(metrics: RuntimeMetrics): void {
+  if (withProcessMetrics.has(metrics.registry)) return;
+  withProcessMetrics.add(metrics.registry);
+  collectDefaultMetrics({ register: metrics.registry });
 }
 
 // Keyed on the runtime's database, as intake-batcher.ts is: the HTTP side and the workers of one

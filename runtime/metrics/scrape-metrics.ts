@@ -5,7 +5,7 @@
 import { AppError } from '../errors/app-error.ts';
 import type { RuntimeServices } from '../services.ts';
 import { readStoredGauges } from './read-stored-gauges.ts';
-import { metricsFor, type RuntimeMetrics } from './runtime-metrics.ts';
+import { addProcessMetrics, metricsFor, type RuntimeMetrics } from './runtime-metrics.ts';
 
 const scrapeTimeoutMs = 5_000;
 
@@ -45,6 +45,7 @@ async function scrape(services: Pick<RuntimeServices, 'database' | 'logger' | 'n
 
 export function scrapeMetrics(services: Pick<RuntimeServices, 'database' | 'logger' | 'now'>): Promise<MetricsText> {
   const metrics = metricsFor(services);
+  addProcessMetrics(metrics);
   let pending = inFlight.get(metrics);
   if (!pending) {
     pending = scrape(services, metrics).finally(() => inFlight.delete(metrics));

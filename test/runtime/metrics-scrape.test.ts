@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildOpenApi } from '../../runtime/http/openapi/build-openapi.ts';
-import { recordWebhookDelivery } from '../../runtime/metrics/record-metrics.ts';
+import { measureConversion, recordWebhookDelivery } from '../../runtime/metrics/record-metrics.ts';
 import { serveMetricsPort } from '../../runtime/metrics/serve-metrics-port.ts';
 import type { PdfConverter } from '../../runtime/pdf/convert-to-pdf.ts';
 import type { HttpServer } from '../../runtime/serve-http.ts';
@@ -151,16 +151,38 @@ describe.each(dialects)('GET /metrics on %s', (dialect) => {
     expect(after.sum('inkflow_envelopes')).toBe(1);
   });
 
+  it('counts a conversion LibreOffice was never given (not a DOCX) as refused, and passes its error on', async () => {
+    const refused = (samples: Samples) =>
+      samples.value('inkflow_pdf_conversion_seconds_count', { outcome: 'refused' }) ?? 0;
+    const before = await scrape();
+    const notDocx = new TextEncoder().encode('plain text, not a DOCX package');
+    await expect(
+      measureConversion(harness.services, () => harness.services.pdf.convert(notDocx)),
+    ).rejects.toMatchObject({
+      code: 'PDF_BAD_INPUT',
+    });
+    const after = await scrape();
+    expect(refused(after)).toBe(refused(before) + 1);
+    expect(after.value('inkflow_pdf_conversion_seconds_count', { outcome: 'converted' })).toBe(
+      before.value('inkflow_pdf_conversion_seconds_count', { outcome: 'converted' }),
+    );
+  });
+
   it('counts webhook deliveries by outcome as helper code records them', async () => {
     const before = await scrape();
     const delivered = (samples: Samples) =>
       samples.value('inkflow_webhook_deliveries_total', { outcome: 'delivered' }) ?? 0;
     recordWebhookDelivery(harness.services, 'delivered', 0.12);
     recordWebhookDelivery(harness.services, 'refused', 0);
+    // A clock oddity is observed as 0 s, not thrown into the delivery that reports it.
+    recordWebhookDelivery(harness.services, 'failed', Number.NaN);
     const after = await scrape();
     expect(delivered(after)).toBe(delivered(before) + 1);
     expect(after.value('inkflow_webhook_delivery_seconds_count', { outcome: 'delivered' })).toBe(delivered(after));
     expect(after.value('inkflow_webhook_deliveries_total', { outcome: 'refused' })).toBeGreaterThanOrEqual(1);
+    expect(
+      after.value('inkflow_webhook_delivery_seconds_bucket', { outcome: 'failed', le: '0.01' }),
+    ).toBeGreaterThanOrEqual(1);
   });
 });
 
