@@ -1,6 +1,6 @@
 // Gaps closed after the first browser walk, checked in Chromium against the real runtime: a clean
 // console on load (the favicon), template previews filled with a stored event or a typed sample
-// deal, the runs screen's stage and document-type pickers, and an analyst's editor that asks the
+// deal, the runs screen's stage and document-type pickers, a run's actions after a document event, and an analyst's editor that asks the
 // runtime nothing the role may not read (no 403) and says why those pickers are disabled.
 import { readFileSync } from 'node:fs';
 import type { Page, Response } from 'playwright-core';
@@ -86,6 +86,28 @@ describe('designer gaps in Chromium', () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect.poll(() => page.getByRole('button', { name: /^Open the run of deal D-gaps-stored/ }).count()).toBe(1);
     expect(failed).toEqual([]);
+  });
+
+  it("shows a run's actions after a document event: what the move-deal action did", async () => {
+    const event = exampleEvent('contract');
+    const completed = {
+      ...event,
+      eventId: 'gaps-contract-signed',
+      type: 'document.completed' as const,
+      deal: { ...event.deal, id: 'D-gaps-actions' },
+      document: { id: 'doc-gaps-signed', type: 'contract' },
+    };
+    expect((await session.api('POST', '/api/v1/events', completed)).status).toBe(202);
+    const { page } = session;
+    await page.getByRole('link', { name: 'Runs and documents' }).click();
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByLabel('Deal', { exact: true }).fill('D-gaps-actions');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByRole('button', { name: /^Open the run of deal D-gaps-actions/ }).click();
+    const actions = page.getByRole('region', { name: /^Actions after the document \(1\)/ });
+    await expect
+      .poll(() => actions.textContent(), { timeout: 30_000 })
+      .toMatch(/Move deal \(.+\) · done · 1 attempt\(s\) · move to invoice asked of the CRM by webhook/);
   });
 
   it('opens the editor as an analyst without a 403, with the admin-only pickers disabled and why', async () => {

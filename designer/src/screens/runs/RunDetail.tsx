@@ -1,5 +1,6 @@
 // One run: status, errors and warnings, its plan, its trace on the read-only canvas of the version
-// that ran it, and its documents (PDF, warnings, signers). Refreshes while the run is not settled.
+// that ran it, its move-deal and call-webhook actions, and its documents (PDF, warnings, signers).
+// Refreshes while the run is not settled.
 import { useEffect, useMemo } from 'react';
 import { historyApi } from '../../api/history.ts';
 import { runsApi } from '../../api/runs.ts';
@@ -16,6 +17,7 @@ import { readTrace } from '../test-deal/read-trace.ts';
 import { ruleLabelOf } from '../test-deal/TestDealScreen.tsx';
 import { traceOverlay } from '../test-deal/trace-overlay.ts';
 import { DocumentItem } from './DocumentItem.tsx';
+import { RunActions } from './RunActions.tsx';
 import { isSettled } from './run-filters.ts';
 import { flowIdOfRun, runVersion } from './run-version.ts';
 import { StatusText } from './StatusText.tsx';
@@ -90,6 +92,7 @@ export function RunDetail({ runId }: { runId: string }) {
       ) : (
         <p>{t('screens.runs.notEvaluated')}</p>
       )}
+      <RunActions actions={data.actions} />
       <h4>{t('screens.runs.documentsTitle', { count: data.documents.length })}</h4>
       <ul className="document-list">
         {data.documents.map((document) => (
