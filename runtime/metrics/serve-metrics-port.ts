@@ -10,7 +10,11 @@ import { scrapeMetrics } from './scrape-metrics.ts';
 export const metricsHost = '127.0.0.1';
 
 function answer(response: ServerResponse, status: number, contentType: string, body: string): void {
-  response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    'content-type': contentType,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   response.end(body);
 }
 
@@ -37,5 +41,15 @@ async function handle(services: RuntimeServices, request: IncomingMessage, respo
 }
 
 export function serveMetricsPort(services: RuntimeServices, port: number): Promise<HttpServer> {
-  return serveHttp((request, response) => void handle(services, request, response), metricsHost, port);
+  return serveHttp(
+    (request, response) => {
+      handle(services, request, response).catch((error: unknown) => {
+        // A client gone mid-answer must not become an unhandled rejection (which ends the process).
+        services.logger.warn({ err: error }, 'metrics: answering a scrape failed');
+        response.destroy();
+      });
+    },
+    metricsHost,
+    port,
+  );
 }
