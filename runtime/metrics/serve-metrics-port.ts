@@ -22,7 +22,9 @@ function error(response: ServerResponse, status: number, code: string, message: 
   answer(response, status, 'application/json; charset=utf-8', JSON.stringify({ error: { code, message } }));
 }
 
-async function handle(services: RuntimeServices, request: IncomingMessage, response: ServerResponse): Promise<void> {
+type ScrapeServices = Pick<RuntimeServices, 'database' | 'logger' | 'now'>;
+
+async function handle(services: ScrapeServices, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const path = (request.url ?? '/').split('?')[0];
   if (path !== '/metrics') return error(response, 404, 'NOT_FOUND', 'This port serves GET /metrics only');
   if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -40,7 +42,7 @@ async function handle(services: RuntimeServices, request: IncomingMessage, respo
   }
 }
 
-export function serveMetricsPort(services: RuntimeServices, port: number): Promise<HttpServer> {
+export function serveMetricsPort(services: ScrapeServices, port: number): Promise<HttpServer> {
   return serveHttp(
     (request, response) => {
       handle(services, request, response).catch((error: unknown) => {

@@ -197,7 +197,7 @@ describe.each(dialects)('a scrape whose store fails, and the loopback metrics po
     loopback = await serveMetricsPort(harness.services, 0);
   });
   afterAll(async () => {
-    await loopback?.close(1_000);
+    await loopback?.close(0);
     await harness?.close();
   });
 
