@@ -22,10 +22,18 @@ export async function enqueueWebhookDelivery(
 ): Promise<void> {
   const payload: DeliverWebhookPayload = { deliveryId };
   // Network failures are counted by the delivery's own schedule; the job's attempts only cover
-  // the runtime's own faults (a database hiccup, a killed process).
+  // the runtime's own faults (a database hiccup, a killed process): 20 of them, with the queue's
+  // backoff capped at 5 minutes, ride out about an hour and a half of a store that is down.
   await enqueueJob(
     trx,
-    { kind: deliverWebhookJob, runId: null, payload, dedupeKey: `${deliverWebhookJob}:${deliveryId}:${reason}`, runAt },
+    {
+      kind: deliverWebhookJob,
+      runId: null,
+      payload,
+      dedupeKey: `${deliverWebhookJob}:${deliveryId}:${reason}`,
+      runAt,
+      maxAttempts: 20,
+    },
     now,
   );
 }
