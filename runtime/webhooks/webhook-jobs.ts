@@ -23,7 +23,7 @@ export async function enqueueWebhookDelivery(
   const payload: DeliverWebhookPayload = { deliveryId };
   // Network failures are counted by the delivery's own schedule; the job's attempts only cover
   // the runtime's own faults (a database hiccup, a killed process): 20 of them, with the queue's
-  // backoff capped at 5 minutes, ride out about an hour and a half of a store that is down.
+  // backoff (1 s doubling, capped at 5 min), ride out about an hour of a store that is down.
   await enqueueJob(
     trx,
     {
