@@ -3,7 +3,7 @@
 // type; the envelope's id orders an envelope's events (and its document's), so a receiver never
 // hears "completed" before "signed".
 import type { Kysely } from 'kysely';
-import type { EnvelopeDeclinedData, WebhookEventType } from '../../schemas/index.ts';
+import type { DocumentCreatedData, EnvelopeDeclinedData, WebhookEventType } from '../../schemas/index.ts';
 import type { RuntimeServices } from '../services.ts';
 import type { DatabaseSchema } from '../storage/database-schema.ts';
 import { emitWebhookEvent } from './emit-webhook-event.ts';
@@ -26,7 +26,11 @@ export type EnvelopeEventType = Extract<
 export type SignerEventType = Extract<WebhookEventType, 'signer.viewed' | 'signer.signed' | 'signer.declined'>;
 
 export async function emitDocumentCreated(trx: Db, services: Services, documentId: string, now: Date): Promise<void> {
-  const data = () => documentCreatedData(trx, documentId);
+  let read: Promise<DocumentCreatedData> | undefined;
+  const data = () => {
+    read ??= documentCreatedData(trx, documentId);
+    return read;
+  };
   const orderingKey = async () => (await data()).envelopeId ?? documentId;
   await emitWebhookEvent(trx, services, { type: 'document.created', data, orderingKey }, now);
 }
