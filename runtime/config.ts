@@ -50,15 +50,15 @@ export interface RuntimeConfig {
   /** The CRM connector (runtime/crm/): a Bitrix24 portal when INKFLOW_BITRIX24_WEBHOOK_URL is set. */
   crm: { bitrix24: Bitrix24Config | undefined };
   /**
-   * GET /metrics: on the API port with INKFLOW_METRICS_TOKEN or an admin token; and, when
-   * INKFLOW_METRICS_PORT is set, also on 127.0.0.1 at that port without a token.
-   */
-  metrics: { token: string | undefined; port: number | undefined };
-  /**
    * Outgoing calls (webhooks): hosts, IPs or CIDRs that may be private (INKFLOW_WEBHOOK_ALLOW_PRIVATE)
    * or plain http (INKFLOW_WEBHOOK_ALLOW_HTTP); by default only https to public addresses is called.
    */
   outbound: { allowPrivate: string[]; allowHttp: string[] };
+  /**
+   * GET /metrics: on the API port with INKFLOW_METRICS_TOKEN or an admin token; and, when
+   * INKFLOW_METRICS_PORT is set, also on 127.0.0.1 at that port without a token.
+   */
+  metrics: { token: string | undefined; port: number | undefined };
   /**
    * Outgoing webhooks (runtime/webhooks/): the pause before each retry (INKFLOW_WEBHOOK_RETRY_SCHEDULE_MS,
    * comma-separated ms; one attempt more than it lists), the per-attempt timeout, and when a failing
@@ -105,19 +105,6 @@ function delivery(env: NodeJS.ProcessEnv): RuntimeConfig['delivery'] {
   return { smtpUrl, smtpFrom: env.SMTP_FROM || 'inkflow <no-reply@localhost>', smsGateway: gateway ?? 'outbox' };
 }
 
-function allowList(env: NodeJS.ProcessEnv, name: string): string[] {
-  const raw = env[name] ?? '';
-  if (raw.trim() === '') return [];
-  const entries = raw.split(',').map((entry) => entry.trim());
-  if (entries.length > 100) throw new ConfigError(`${name} lists ${entries.length} entries; at most 100 are allowed`);
-  for (const entry of entries) {
-    const parsed = parseAllowEntry(entry);
-    if (typeof parsed === 'string')
-      throw new ConfigError(`${name} must be comma-separated hostnames, IPs or CIDR ranges: ${parsed}`);
-  }
-  return entries;
-}
-
 function metrics(env: NodeJS.ProcessEnv): RuntimeConfig['metrics'] {
   const token = env.INKFLOW_METRICS_TOKEN || undefined;
   // A scrape token guards process-wide figures: too short a one could be guessed.
@@ -147,6 +134,19 @@ function webhooks(env: NodeJS.ProcessEnv): RuntimeConfig['webhooks'] {
     disableAfterFailures: Math.max(1, integer(env, 'INKFLOW_WEBHOOK_DISABLE_AFTER_FAILURES', 8)),
     disableAfterMs: integer(env, 'INKFLOW_WEBHOOK_DISABLE_AFTER_MS', 86_400_000),
   };
+}
+
+function allowList(env: NodeJS.ProcessEnv, name: string): string[] {
+  const raw = env[name] ?? '';
+  if (raw.trim() === '') return [];
+  const entries = raw.split(',').map((entry) => entry.trim());
+  if (entries.length > 100) throw new ConfigError(`${name} lists ${entries.length} entries; at most 100 are allowed`);
+  for (const entry of entries) {
+    const parsed = parseAllowEntry(entry);
+    if (typeof parsed === 'string')
+      throw new ConfigError(`${name} must be comma-separated hostnames, IPs or CIDR ranges: ${parsed}`);
+  }
+  return entries;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -183,16 +183,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig 
       p12Password: env.INKFLOW_SEAL_P12_PASSWORD ?? '',
     },
     delivery: delivery(env),
-    webhooks: webhooks(env),
     crm: {
       bitrix24: readBitrix24Config(env, (message) => {
         throw new ConfigError(message);
       }),
     },
-    metrics: metrics(env),
     outbound: {
       allowPrivate: allowList(env, 'INKFLOW_WEBHOOK_ALLOW_PRIVATE'),
       allowHttp: allowList(env, 'INKFLOW_WEBHOOK_ALLOW_HTTP'),
     },
+    webhooks: webhooks(env),
+    metrics: metrics(env),
   };
 }

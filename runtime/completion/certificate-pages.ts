@@ -3,7 +3,7 @@
 // code to the verify page. Flows onto further pages when many signers do not fit on one.
 import { type PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { drawQrCode } from './draw-qr-code.ts';
-import { drawPng, type EmbeddedPng } from './embed-png.ts';
+import { drawImage, type EmbeddedImage } from './embed-image.ts';
 import type { FinalPdfInput, FinalSigner } from './final-pdf-input.ts';
 import { clip } from './final-pdf-limits.ts';
 import type { FinalPdfTexts } from './final-pdf-texts.ts';
@@ -70,7 +70,7 @@ class Cursor {
   }
 
   /** Images side by side in the value column, each scaled down to fit its slot, labelled on the left. */
-  images(label: string, row: ReadonlyArray<{ image: EmbeddedPng; maxWidth: number; maxHeight: number }>): void {
+  images(label: string, row: ReadonlyArray<{ image: EmbeddedImage; maxWidth: number; maxHeight: number }>): void {
     const sized = row.map(({ image, maxWidth, maxHeight }) => {
       const scale = Math.min(maxWidth / image.width, maxHeight / image.height, 1);
       return { image, width: image.width * scale, height: image.height * scale, slot: maxWidth };
@@ -83,7 +83,7 @@ class Cursor {
     this.y -= height + 3;
     let x = MARGIN + LABEL_WIDTH;
     for (const entry of sized) {
-      drawPng(this.page, entry.image, { x, y: this.y, width: entry.width, height: entry.height });
+      drawImage(this.page, entry.image, { x, y: this.y, width: entry.width, height: entry.height });
       x += entry.slot + 12;
     }
     this.y -= 3;
@@ -96,9 +96,9 @@ class Cursor {
 export interface CertificateSigner {
   signer: FinalSigner;
   /** Set when the document had no sign box of theirs: the signature is shown here instead. */
-  signatureBlock: EmbeddedPng | null;
+  signatureBlock: EmbeddedImage | null;
   /** Likewise for a stamp the document had no stamp box for. */
-  stampBlock: EmbeddedPng | null;
+  stampBlock: EmbeddedImage | null;
 }
 
 function writeSigner(cursor: Cursor, entry: CertificateSigner, texts: FinalPdfTexts): void {

@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error.ts';
 import { addSealPlaceholder } from '../sealing/seal-placeholder.ts';
 import { type CertificateSigner, writeCertificate } from './certificate-pages.ts';
 import { drawMarks, type SignerImages } from './draw-marks.ts';
-import { embedPng } from './embed-png.ts';
+import { embedImage } from './embed-image.ts';
 import { embedFinalPdfFonts } from './final-pdf-fonts.ts';
 import type { FinalPdfInput, FinalSigner } from './final-pdf-input.ts';
 import { checkFinalPdfInput, MAX_FINAL_PAGES } from './final-pdf-limits.ts';
@@ -35,8 +35,8 @@ function embedImages(pdf: PDFDocument, signers: readonly FinalSigner[]): Map<Fin
   const images = new Map<FinalSigner, SignerImages>();
   for (const signer of signers) {
     try {
-      const signature = embedPng(pdf, signer.signaturePng);
-      const stamp = signer.stampPng ? embedPng(pdf, signer.stampPng) : null;
+      const signature = embedImage(pdf, signer.signaturePng);
+      const stamp = signer.stampPng ? embedImage(pdf, signer.stampPng) : null;
       images.set(signer, { signature, stamp });
     } catch (error) {
       const message = `The signature or stamp of ${signer.name} cannot be decoded: ${(error as Error).message}`;

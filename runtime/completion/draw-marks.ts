@@ -2,14 +2,14 @@
 // keeps the image's aspect ratio and centres it; a field's text shrinks to fit its box.
 import { type PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import type { MarkBox, SignatureMark } from '../../schemas/index.ts';
-import { drawPng, type EmbeddedPng } from './embed-png.ts';
+import { drawImage, type EmbeddedImage } from './embed-image.ts';
 import { type FinalSigner, signerOwnsMark } from './final-pdf-input.ts';
 import { clip } from './final-pdf-limits.ts';
 import { printable } from './pdf-text-layout.ts';
 
 export interface SignerImages {
-  signature: EmbeddedPng;
-  stamp: EmbeddedPng | null;
+  signature: EmbeddedImage;
+  stamp: EmbeddedImage | null;
 }
 
 function pageBox(page: PDFPage, box: MarkBox): MarkBox {
@@ -34,11 +34,11 @@ function clearBox(page: PDFPage, box: MarkBox, kind: SignatureMark['kind']): voi
   });
 }
 
-function drawImageInBox(page: PDFPage, image: EmbeddedPng, box: MarkBox): void {
+function drawImageInBox(page: PDFPage, image: EmbeddedImage, box: MarkBox): void {
   const scale = Math.min(box.width / image.width, box.height / image.height);
   const width = image.width * scale;
   const height = image.height * scale;
-  drawPng(page, image, {
+  drawImage(page, image, {
     x: box.x + (box.width - width) / 2,
     y: box.y + (box.height - height) / 2,
     width,

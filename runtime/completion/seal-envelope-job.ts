@@ -7,6 +7,7 @@
 // commit do nothing, so each party gets exactly one completion message (dedupe keys, too).
 import { createHash } from 'node:crypto';
 import type { SignatureMark } from '../../schemas/index.ts';
+import { raiseDocumentEvent } from '../actions/raise-document-event.ts';
 import { maskDestination } from '../delivery/mask-destination.ts';
 import { queueMessage } from '../delivery/queue-message.ts';
 import type { EnvelopeJobPayload } from '../envelopes/envelope-jobs.ts';
@@ -20,7 +21,6 @@ import { sealPreparedPdf } from '../sealing/seal-pdf.ts';
 import { sealReason } from '../sealing/seal-reason.ts';
 import type { RuntimeServices } from '../services.ts';
 import { emitEnvelopeEvent } from '../webhooks/emit-domain-events.ts';
-import { raiseDocumentEvent } from '../actions/raise-document-event.ts';
 import { composeFinalPdf, type FinalSigner } from './compose-final-pdf.ts';
 
 async function buildFinalPdf(services: RuntimeServices, envelopeId: string, completedAt: Date): Promise<Uint8Array> {

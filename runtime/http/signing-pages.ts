@@ -143,9 +143,9 @@ export function signingPages(services: RuntimeServices): Middleware<AppState>[] 
       const method = methodGiven === 'drawn' || methodGiven === 'uploaded' ? methodGiven : 'typed';
       const raw =
         method === 'uploaded' ? form.files.get('signatureFile') : dataUrlBytes(form.fields.get('signatureData') ?? '');
-      const signaturePng = readSignatureImage(raw ?? new Uint8Array(), 'signature');
+      const signaturePng = await readSignatureImage(raw ?? new Uint8Array(), 'signature');
       const stampBytes = form.files.get('stamp');
-      const stampPng = stampBytes ? readSignatureImage(stampBytes, 'stamp') : null;
+      const stampPng = stampBytes ? await readSignatureImage(stampBytes, 'stamp') : null;
       const fields: Record<string, string> = {};
       for (const [name, value] of form.fields) if (name.startsWith('field.')) fields[name.slice(6)] = value;
       try {

@@ -38,7 +38,7 @@ export function renderDocumentPage(input: DocumentPageInput): string {
   const stamp =
     signer.side === 'company'
       ? `<p class="field"><label for="stamp">${e(texts.stampLabel)}</label>
-<input id="stamp" name="stamp" type="file" accept="image/png" aria-describedby="stamp-hint"${input.stampRequired ? ' required' : ''}>
+<input id="stamp" name="stamp" type="file" accept="image/png,image/jpeg" aria-describedby="stamp-hint"${input.stampRequired ? ' required' : ''}>
 <span class="hint" id="stamp-hint">${e(input.stampRequired ? texts.stampRequired : texts.stampOptional)} ${e(texts.uploadHint)}</span></p>`
       : '';
   const summary = fill(texts.summary, { title: envelope.title, company: envelope.sender_company, name: signer.name });
@@ -68,7 +68,7 @@ ${fieldsSection}
 </div>
 <div class="method-panel" id="panel-uploaded" hidden>
 <p class="field"><label for="signature-file">${e(texts.uploadLabel)}</label>
-<input id="signature-file" name="signatureFile" type="file" accept="image/png" aria-describedby="upload-hint">
+<input id="signature-file" name="signatureFile" type="file" accept="image/png,image/jpeg" aria-describedby="upload-hint">
 <span class="hint" id="upload-hint">${e(texts.uploadHint)}</span></p>
 </div>
 <input type="hidden" name="signatureData" id="signature-data" value="">

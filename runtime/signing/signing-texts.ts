@@ -87,7 +87,7 @@ const en: SigningTexts = {
   drawLabel: 'Draw your signature in the box (with a finger or a mouse)',
   clear: 'Clear',
   uploadLabel: 'Image of your signature',
-  uploadHint: 'PNG, at most 1 MB and 2000 pixels a side.',
+  uploadHint: 'PNG or JPEG, at most 1 MB and 2000 pixels a side.',
   stampLabel: 'Company stamp',
   stampRequired: 'Required by this document.',
   stampOptional: 'Optional.',
@@ -160,7 +160,7 @@ const en: SigningTexts = {
     },
     bad_image: {
       title: 'That image cannot be used',
-      text: 'Use a PNG image of at most 1 MB and 2000 pixels a side. Go back and choose another.',
+      text: 'Use a PNG or JPEG image of at most 1 MB and 2000 pixels a side. Go back and choose another.',
     },
   },
 };
@@ -200,7 +200,7 @@ const ptBR: SigningTexts = {
   drawLabel: 'Desenhe sua assinatura no quadro (com o dedo ou o mouse)',
   clear: 'Limpar',
   uploadLabel: 'Imagem da sua assinatura',
-  uploadHint: 'PNG, no máximo 1 MB e 2000 pixels de lado.',
+  uploadHint: 'PNG ou JPEG, no máximo 1 MB e 2000 pixels de lado.',
   stampLabel: 'Carimbo da empresa',
   stampRequired: 'Exigido por este documento.',
   stampOptional: 'Opcional.',
@@ -273,7 +273,7 @@ const ptBR: SigningTexts = {
     too_large: { title: 'Arquivo grande demais', text: 'Imagens podem ter no máximo 1 MB. Volte e escolha uma menor.' },
     bad_image: {
       title: 'Esta imagem não pode ser usada',
-      text: 'Use uma imagem PNG de no máximo 1 MB e 2000 pixels de lado. Volte e escolha outra.',
+      text: 'Use uma imagem PNG ou JPEG de no máximo 1 MB e 2000 pixels de lado. Volte e escolha outra.',
     },
   },
 };

@@ -18,7 +18,7 @@ import { renderDocxInWorker } from '../../runtime/documents/render/template-in-w
 import { createPdfConverter } from '../../runtime/pdf/convert-to-pdf.ts';
 import { sealPdf, sealPreparedPdf } from '../../runtime/sealing/seal-pdf.ts';
 import { sealReason } from '../../runtime/sealing/seal-reason.ts';
-import { readSignatureImage } from '../../runtime/signing/signature-image.ts';
+import { normalizePng } from '../../runtime/signing/normalize-png.ts';
 import { verifyPdf } from '../../runtime/verification/verify-pdf.ts';
 import type { SignatureMark } from '../../schemas/index.ts';
 import { exampleEvent } from '../support/examples.ts';
@@ -49,7 +49,9 @@ function signaturePng(): Uint8Array {
   const png = new PNG({ width: 300, height: 100 });
   png.data.fill(0);
   for (let i = 3; i < png.data.length; i += 4) png.data[i] = (i >> 2) % 300 < 150 ? 255 : 0;
-  return readSignatureImage(new Uint8Array(PNG.sync.write(png)), 'signature');
+  const stored = normalizePng(new Uint8Array(PNG.sync.write(png)));
+  if (!stored) throw new Error('the bench signature does not decode');
+  return stored;
 }
 
 const signer = (name: string, side: 'company' | 'counterparty', stamp: boolean): FinalSigner => ({

@@ -1,11 +1,11 @@
-// Signature images into the final PDF, both ways embed-png.ts takes them: the stored form (RGB
+// Signature images into the final PDF, both ways embed-image.ts takes them: the stored form (RGB
 // flattened on white by readSignatureImage, whose compressed rows go in with PNG predictors) and
 // any other PNG (decoded; alpha becomes a soft mask). Checked from the outside: poppler renders
 // the page and the pixels must be where and what the image says, for every PNG filter type.
 import { PDFDocument, rgb } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { drawPng, embedPng } from '../../runtime/completion/embed-png.ts';
+import { drawImage, embedImage } from '../../runtime/completion/embed-image.ts';
 import { readSignatureImage } from '../../runtime/signing/signature-image.ts';
 import { countColour, renderPage } from './final-pdf-tools.ts';
 
@@ -30,8 +30,8 @@ async function pageWith(image: Uint8Array): Promise<{ pdf: Uint8Array; header: {
   const pdf = await PDFDocument.create();
   const page = pdf.addPage([400, 200]);
   page.drawRectangle({ x: 0, y: 0, width: 400, height: 200, color: rgb(0, 0, 1) });
-  const embedded = embedPng(pdf, image);
-  drawPng(page, embedded, { x: 0, y: 0, width: 400, height: 200 });
+  const embedded = embedImage(pdf, image);
+  drawImage(page, embedded, { x: 0, y: 0, width: 400, height: 200 });
   return { pdf: await pdf.save(), header: { width: embedded.width, height: embedded.height } };
 }
 
@@ -39,12 +39,12 @@ describe('signature images in the final PDF', () => {
   it.each([0, 1, 2, 3, 4])(
     'takes the stored form (RGB on white, PNG filter %i) without decoding it',
     async (filterType) => {
-      const stored = readSignatureImage(halfRed(120, 40, filterType), 'signature');
+      const stored = await readSignatureImage(halfRed(120, 40, filterType), 'signature');
       // readSignatureImage chooses its own filters; re-encode with the one under test, still RGB.
       const decoded = PNG.sync.read(Buffer.from(stored));
       expect(decoded.width).toBe(120);
       const rgb = new Uint8Array(PNG.sync.write(decoded, { filterType, colorType: 2, inputHasAlpha: true }));
-      expect(rgb[25]).toBe(2); // IHDR colour type: RGB, the form embedPng passes through
+      expect(rgb[25]).toBe(2); // IHDR colour type: RGB, the form embedImage passes through
       const { pdf, header } = await pageWith(rgb);
       expect(header).toEqual({ width: 120, height: 40 });
       const page = await renderPage(pdf, 1);
@@ -67,6 +67,6 @@ describe('signature images in the final PDF', () => {
 
   it('refuses bytes that are not a PNG', async () => {
     const pdf = await PDFDocument.create();
-    expect(() => embedPng(pdf, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]))).toThrow();
+    expect(() => embedImage(pdf, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]))).toThrow();
   });
 });

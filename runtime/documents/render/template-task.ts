@@ -5,7 +5,9 @@ import type { TemplateLimits } from './inspect-template.ts';
 
 export type TemplateTask =
   | { kind: 'inspect'; bytes: Uint8Array; limits?: TemplateLimits }
-  | { kind: 'render'; template: Uint8Array; data: TemplateData };
+  | { kind: 'render'; template: Uint8Array; data: TemplateData }
+  // The pool also takes the signer page's PNG uploads: CPU that must stay off the request's loop.
+  | { kind: 'normalize-png'; bytes: Uint8Array };
 
 export interface WorkerFailure {
   kind?: ErrorKind;

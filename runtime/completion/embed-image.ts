@@ -1,14 +1,16 @@
-// Signature and stamp PNGs as PDF image XObjects. What the signer's page stores (see
-// runtime/signing/signature-image.ts) is an 8-bit RGB PNG flattened on white: its compressed
-// pixel data goes into the PDF as it is, with the PNG predictors declared in /DecodeParms, so the
-// reader unfilters it and composing decodes nothing. Anything else (an older row's RGBA, a grey or
-// palette PNG) is decoded by pngjs and its colour and alpha planes compressed by node's zlib.
+// Signature and stamp images as PDF image XObjects. What the signer's page stores (see
+// runtime/signing/signature-image.ts) is an 8-bit RGB PNG flattened on white, or a JPEG as it was
+// uploaded. The PNG's compressed pixel data goes into the PDF as it is, with the PNG predictors
+// declared in /DecodeParms, so the reader unfilters it; the JPEG goes in as DCTDecode; composing
+// decodes neither. Anything else (an older row's RGBA, a grey or palette PNG) is decoded by pngjs
+// and its colour and alpha planes compressed by node's zlib.
 // pdf-lib's embedPng, decoding in JavaScript and deflating again with pako at save, was 10 ms of a
 // 30 ms composition for three 300×100 images (npm run bench:signing).
 import { deflateSync } from 'node:zlib';
 import {
   concatTransformationMatrix,
   drawObject,
+  type PDFArray,
   type PDFDict,
   type PDFDocument,
   type PDFPage,
@@ -18,8 +20,9 @@ import {
   pushGraphicsState,
 } from 'pdf-lib';
 import { PNG } from 'pngjs';
+import { readJpegHeader } from '../signing/jpeg-header.ts';
 
-export interface EmbeddedPng {
+export interface EmbeddedImage {
   ref: PDFRef;
   width: number;
   height: number;
@@ -67,7 +70,7 @@ function readChunks(png: Buffer): { header: PngHeader; data: Buffer } | null {
   return header && idat.length > 0 ? { header, data: Buffer.concat(idat) } : null;
 }
 
-type Entries = Record<string, string | number | PDFRef | PDFDict>;
+type Entries = Record<string, string | number | PDFRef | PDFDict | PDFArray>;
 
 function register(pdf: PDFDocument, entries: Entries, contents: Uint8Array): PDFRef {
   const dict = pdf.context.obj({ Type: 'XObject', Subtype: 'Image', ...entries, Length: contents.length });
@@ -77,7 +80,7 @@ function register(pdf: PDFDocument, entries: Entries, contents: Uint8Array): PDF
 // Level 3 deflates a drawn signature (one colour on white) about as small as level 6, in half the time.
 const deflateLevel = 3;
 
-function decodedPlanes(pdf: PDFDocument, bytes: Buffer): EmbeddedPng {
+function decodedPlanes(pdf: PDFDocument, bytes: Buffer): EmbeddedImage {
   const png = PNG.sync.read(bytes);
   const pixelCount = png.width * png.height;
   const colour = Buffer.allocUnsafe(pixelCount * 3);
@@ -103,9 +106,36 @@ function decodedPlanes(pdf: PDFDocument, bytes: Buffer): EmbeddedPng {
   };
 }
 
-/** Throws when the bytes are not a PNG pngjs can decode (any colour type, bit depth or interlace). */
-export function embedPng(pdf: PDFDocument, bytes: Uint8Array): EmbeddedPng {
+// An Adobe CMYK JPEG stores its inks inverted; /Decode turns them back (as readers expect).
+const jpegColour: Record<number, { space: string; decode?: number[] }> = {
+  1: { space: 'DeviceGray' },
+  3: { space: 'DeviceRGB' },
+  4: { space: 'DeviceCMYK', decode: [1, 0, 1, 0, 1, 0, 1, 0] },
+};
+
+function embedJpeg(pdf: PDFDocument, bytes: Uint8Array): EmbeddedImage | null {
+  const header = readJpegHeader(bytes);
+  const colour = header ? jpegColour[header.components] : undefined;
+  if (!header || !colour) return null;
+  const entries: Entries = {
+    Width: header.width,
+    Height: header.height,
+    BitsPerComponent: 8,
+    ColorSpace: colour.space,
+    Filter: 'DCTDecode',
+    ...(colour.decode ? { Decode: pdf.context.obj(colour.decode) } : {}),
+  };
+  return { ref: register(pdf, entries, bytes), width: header.width, height: header.height };
+}
+
+/** Throws when the bytes are neither a JPEG nor a PNG pngjs can decode. */
+export function embedImage(pdf: PDFDocument, bytes: Uint8Array): EmbeddedImage {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer[0] === 0xff && buffer[1] === 0xd8) {
+    const jpeg = embedJpeg(pdf, bytes);
+    if (!jpeg) throw new Error('the JPEG has no usable frame header');
+    return jpeg;
+  }
   const chunks = readChunks(buffer);
   const header = chunks?.header;
   if (chunks && header && header.bitDepth === 8 && header.colourType === 2 && header.interlace === 0) {
@@ -123,7 +153,7 @@ export function embedPng(pdf: PDFDocument, bytes: Uint8Array): EmbeddedPng {
   return decodedPlanes(pdf, buffer);
 }
 
-export function drawPng(page: PDFPage, image: EmbeddedPng, rect: ImageRect): void {
+export function drawImage(page: PDFPage, image: EmbeddedImage, rect: ImageRect): void {
   const name = page.node.newXObject('Image', image.ref);
   page.pushOperators(
     pushGraphicsState(),
