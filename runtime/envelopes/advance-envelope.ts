@@ -3,8 +3,8 @@
 // the next turn its links. The envelope row is locked first, so two signers of one parallel turn
 // signing at the same moment cannot both see the other unsigned and leave it stuck.
 import type { Kysely } from 'kysely';
-import { raiseDocumentEvent } from '../actions/raise-document-event.ts';
 import type { EnvelopeStatus } from '../../schemas/index.ts';
+import { raiseDocumentEvent } from '../actions/raise-document-event.ts';
 import type { RuntimeServices } from '../services.ts';
 import type { DatabaseSchema } from '../storage/database-schema.ts';
 import { emitEnvelopeEvent } from '../webhooks/emit-domain-events.ts';
