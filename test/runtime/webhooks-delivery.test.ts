@@ -4,7 +4,6 @@
 // attempt in the log, the event arriving exactly once more), disabling after N failures and
 // resuming, ordering per envelope, and the secret's rotation overlap.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { WorkerPool } from '../../runtime/jobs/start-workers.ts';
 import { deleteSubscription } from '../../runtime/webhooks/delete-subscription.ts';
 import {
   checkAgainst,
@@ -14,41 +13,32 @@ import {
 } from '../../schemas/index.ts';
 import { dialects } from '../support/database-places.ts';
 import { createSigningFixture } from '../support/signing-fixtures.ts';
-import { issueToken, startTestServer } from '../support/test-services.ts';
 import { waitFor } from '../support/wait-for.ts';
 import {
   checkWebhookEvent,
   emitTestEvent,
   type Receiver,
   runFailed,
-  startReceiver,
+  startWebhookRig,
+  type WebhookRig,
   type WebhookServices,
   waitForQuietQueue,
-  webhookServices,
-  webhookWorkers,
 } from './webhooks-harness.ts';
 
 describe.each(dialects)('webhook delivery on %s', (dialect) => {
   let services: WebhookServices;
-  let workers: WorkerPool;
   let server: { url: string; close(): Promise<void> };
   let admin: string;
   let receiver: Receiver;
 
+  let rig: WebhookRig | undefined;
+
   beforeAll(async () => {
-    services = await webhookServices(dialect, { disableAfterFailures: 50 });
-    workers = webhookWorkers(services);
-    server = await startTestServer(services);
-    admin = await issueToken(services, 'admin');
-    receiver = await startReceiver();
+    rig = await startWebhookRig(dialect, { disableAfterFailures: 50 });
+    ({ services, server, admin, receiver } = rig);
   });
 
-  afterAll(async () => {
-    await workers?.stop(2_000);
-    await server?.close();
-    await receiver?.close();
-    await services?.dispose();
-  });
+  afterAll(() => rig?.close());
 
   // Each test has the receiver to itself: a subscription a failed test left behind would double its requests.
   beforeEach(async () => {
@@ -255,25 +245,18 @@ describe.each(dialects)('webhook delivery on %s', (dialect) => {
 
 describe.each(dialects)('a failing receiver on %s', (dialect) => {
   let services: WebhookServices;
-  let workers: WorkerPool;
   let server: { url: string; close(): Promise<void> };
   let admin: string;
   let receiver: Receiver;
 
+  let rig: WebhookRig | undefined;
+
   beforeAll(async () => {
-    services = await webhookServices(dialect, { disableAfterFailures: 3, retryScheduleMs: [20, 20, 20, 20, 20, 20] });
-    workers = webhookWorkers(services);
-    server = await startTestServer(services);
-    admin = await issueToken(services, 'admin');
-    receiver = await startReceiver();
+    rig = await startWebhookRig(dialect, { disableAfterFailures: 3, retryScheduleMs: [20, 20, 20, 20, 20, 20] });
+    ({ services, server, admin, receiver } = rig);
   });
 
-  afterAll(async () => {
-    await workers?.stop(2_000);
-    await server?.close();
-    await receiver?.close();
-    await services?.dispose();
-  });
+  afterAll(() => rig?.close());
 
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${server.url}/api/v1${path}`, {

@@ -12,7 +12,7 @@ import type { RuntimeServices } from '../../runtime/services.ts';
 import type { Dialect } from '../../runtime/storage/open-database.ts';
 import { emitWebhookEvent } from '../../runtime/webhooks/emit-webhook-event.ts';
 import { checkAgainst, type WebhookEvent, type WebhookEventDataMap } from '../../schemas/index.ts';
-import { createTestServices } from '../support/test-services.ts';
+import { createTestServices, issueToken, startTestServer } from '../support/test-services.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 export type WebhookServices = RuntimeServices & { dispose(): Promise<void> };
@@ -169,4 +169,39 @@ export function checkWebhookEvent(body: string): WebhookEvent {
   const result = checkAgainst<WebhookEvent>('webhook-event.schema.json#/definitions/webhookEvent', JSON.parse(body));
   if (!result.ok) throw new Error(`not a WebhookEvent: ${JSON.stringify(result.violations)}`);
   return result.value;
+}
+
+/** Services, workers, the HTTP app (the forms' origin is its own), an admin token and a receiver. */
+export interface WebhookRig {
+  services: WebhookServices;
+  workers: WorkerPool;
+  server: { url: string; close(): Promise<void> };
+  admin: string;
+  receiver: Receiver;
+  close(): Promise<void>;
+}
+
+export async function startWebhookRig(
+  dialect: Dialect,
+  webhooks: Partial<RuntimeConfig['webhooks']> = {},
+): Promise<WebhookRig> {
+  const services = await webhookServices(dialect, webhooks);
+  const workers = webhookWorkers(services);
+  const server = await startTestServer(services);
+  services.config.publicUrl = server.url;
+  const admin = await issueToken(services, 'admin');
+  const receiver = await startReceiver();
+  return {
+    services,
+    workers,
+    server,
+    admin,
+    receiver,
+    async close() {
+      await workers.stop(2_000);
+      await server.close();
+      await receiver.close();
+      await services.dispose();
+    },
+  };
 }
