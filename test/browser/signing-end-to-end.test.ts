@@ -10,8 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { PNG } from 'pngjs';
+import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createJobHandlers } from '../../runtime/jobs/job-handlers.ts';
 import { startWorkers, type WorkerPool } from '../../runtime/jobs/start-workers.ts';
@@ -24,36 +23,12 @@ import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
 import { createTestServices, issueToken, startTestServer } from '../support/test-services.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { chromiumFlags } from './support/browser-session.ts';
+import { drawSignature, linkIn, signAndWait, stampPng, throughCode } from './support/signer-steps.ts';
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 180_000 });
 
 const director = 'carla@initech.example';
 const client = 'ana@globex.example';
-
-function stampPng(): Buffer {
-  const png = new PNG({ width: 160, height: 160 });
-  for (let i = 0; i < png.data.length; i += 4) {
-    const x = (i / 4) % 160;
-    const y = Math.floor(i / 4 / 160);
-    const ring = Math.abs(Math.hypot(x - 80, y - 80) - 60) < 6;
-    png.data[i] = ring ? 30 : 255;
-    png.data[i + 1] = ring ? 60 : 255;
-    png.data[i + 2] = ring ? 170 : 255;
-    png.data[i + 3] = ring ? 255 : 0;
-  }
-  return PNG.sync.write(png);
-}
-
-const linkIn = (text: string): string => {
-  const found = /https?:\/\/[^\s]+\/sign\/[A-Za-z0-9_-]{43}/.exec(text);
-  if (!found) throw new Error(`no signing link in: ${text.slice(0, 300)}`);
-  return found[0];
-};
-const codeIn = (text: string): string => {
-  const found = /\b(\d{6})\b/.exec(text);
-  if (!found?.[1]) throw new Error(`no code in: ${text.slice(0, 300)}`);
-  return found[1];
-};
 
 interface Mailbox {
   /** The text of the next message of this purpose to this address. */
@@ -153,15 +128,6 @@ for (const mode of ['smtp', 'outbox'] as const) {
       if (profile) rmSync(profile, { recursive: true, force: true });
     });
 
-    async function throughCode(page: Page, address: string, link: string): Promise<void> {
-      await page.goto(link);
-      await page.getByLabel(/I have read this and agree to sign electronically/).check();
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.getByLabel('6-digit code').fill(codeIn(await mailbox.next(address, 'code')));
-      await page.getByRole('button', { name: 'Confirm' }).click();
-      await page.getByRole('img', { name: /^Page 1 of \d+$/ }).waitFor();
-    }
-
     it('signs a contract made from a deal event, company first, and everyone gets the sealed PDF', async () => {
       const event = { ...exampleEvent('contract'), eventId: `e2e-${mode}` };
       const accepted = await api<{ runId: string }>('/events', {
@@ -173,30 +139,21 @@ for (const mode of ['smtp', 'outbox'] as const) {
 
       // The director: the link from the email, terms, the code from the next email, a drawing and the stamp.
       const directorPage = await context.newPage();
-      await throughCode(directorPage, director, linkIn(await mailbox.next(director, 'invitation')));
-      await directorPage.getByLabel('Draw', { exact: true }).check();
-      const pad = directorPage.locator('#draw-pad');
-      await pad.scrollIntoViewIfNeeded();
-      const box = (await pad.boundingBox()) as { x: number; y: number; width: number; height: number };
-      await directorPage.mouse.move(box.x + 20, box.y + box.height / 2);
-      await directorPage.mouse.down();
-      for (let step = 1; step <= 24; step++) {
-        await directorPage.mouse.move(box.x + 20 + step * 12, box.y + box.height * (0.5 - 0.3 * Math.sin(step / 2)));
-      }
-      await directorPage.mouse.up();
+      const directorLink = linkIn(await mailbox.next(director, 'invitation'));
+      await throughCode(directorPage, directorLink, () => mailbox.next(director, 'code'));
+      await drawSignature(directorPage);
       await directorPage.setInputFiles('#stamp', { name: 'stamp.png', mimeType: 'image/png', buffer: stampPng() });
-      await directorPage.getByRole('button', { name: 'Sign', exact: true }).click();
-      await directorPage.getByRole('heading', { name: 'Signed' }).waitFor();
+      await signAndWait(directorPage);
       await directorPage.close();
 
       // The client, on a phone: typed name and the requested passport number.
       const clientPage = await context.newPage();
       await clientPage.setViewportSize({ width: 375, height: 667 });
-      await throughCode(clientPage, client, linkIn(await mailbox.next(client, 'invitation')));
+      const clientLink = linkIn(await mailbox.next(client, 'invitation'));
+      await throughCode(clientPage, clientLink, () => mailbox.next(client, 'code'));
       await clientPage.getByLabel('Passport number').fill('BR-778899');
       await clientPage.locator('#typed-name').fill('Ana M. Souza');
-      await clientPage.getByRole('button', { name: 'Sign', exact: true }).click();
-      await clientPage.getByRole('heading', { name: 'Signed' }).waitFor();
+      await signAndWait(clientPage);
       await clientPage.close();
 
       // Completion: one final PDF, sent to both parties.

@@ -1,11 +1,17 @@
 // The CRM loop closed, end to end, with real parts: a fake Bitrix24 portal on loopback (written from
 // Bitrix24's documented shapes) moves a deal to Contract and posts ONCRMDEALUPDATE → inkflow fetches
 // the deal, its company and contact over REST and makes the contract (real LibreOffice) → the
-// director and the client sign through the signer's page over HTTP (links and codes read from the
-// outbox, as a newcomer with no SMTP server would) → the final PDF is sealed → a real receiver gets
+// responsible user and the client sign on the signer's page in Debian's Chromium (links and codes
+// read from the outbox, as a newcomer with no SMTP server would; the client on a 375×667 phone
+// viewport) → the final PDF is sealed → a real receiver gets
 // envelope.completed and verifies it with the standardwebhooks package → the flow's *document
 // completed* rule moves the deal to Invoice with crm.deal.update, once → the portal tells inkflow
 // → the invoice rule fires for the new stage → the invoice envelope is sent.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultPipelines } from '../../runtime/crm/bitrix24/bitrix24-config.ts';
 import { createJobHandlers } from '../../runtime/jobs/job-handlers.ts';
@@ -13,18 +19,16 @@ import { startWorkers, type WorkerPool } from '../../runtime/jobs/start-workers.
 import type { RuntimeServices } from '../../runtime/services.ts';
 import { saveEmployee } from '../../runtime/settings/save-employee.ts';
 import type { Envelope, EnvelopeList, WebhookSubscriptionWithSecret } from '../../schemas/index.ts';
+import { type Receiver, startReceiver } from '../runtime/webhooks-harness.ts';
 import { type FakeBitrix24, startFakeBitrix24 } from '../support/fake-bitrix24.ts';
 import { createRealPdf } from '../support/real-pdf.ts';
 import { seedDemoSales } from '../support/seed-event-path.ts';
-import { latestCode, signerBrowser } from '../support/signing-fixtures.ts';
 import { createTestServices, issueToken, startTestServer } from '../support/test-services.ts';
 import { waitFor } from '../support/wait-for.ts';
-import { type Receiver, startReceiver } from './webhooks-harness.ts';
+import { chromiumFlags } from './support/browser-session.ts';
+import { drawSignature, signAndWait, stampPng, throughCode } from './support/signer-steps.ts';
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 180_000 });
-
-const signatureDataUrl =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 describe('the CRM loop: Bitrix24 deal → contract signed → deal moved to Invoice → invoice sent', () => {
   let services: RuntimeServices & { dispose(): Promise<void> };
@@ -33,6 +37,8 @@ describe('the CRM loop: Bitrix24 deal → contract signed → deal moved to Invo
   let portal: FakeBitrix24;
   let receiver: Receiver;
   let adminToken: string;
+  let context: BrowserContext;
+  let profile: string;
 
   const api = async <T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> => {
     const response = await fetch(`${server.url}/api/v1${path}`, {
@@ -68,8 +74,17 @@ describe('the CRM loop: Bitrix24 deal → contract signed → deal moved to Invo
     adminToken = await issueToken(services, 'admin');
     workers = startWorkers(services, createJobHandlers(services), { concurrency: 2, retryBaseMs: 100 });
     portal.subscribe(`${server.url}/api/v1/crm/bitrix24/events`);
+    profile = mkdtempSync(join(tmpdir(), 'inkflow-crm-loop-profile-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: execFileSync('which', ['chromium']).toString().trim(),
+      args: chromiumFlags,
+      headless: true,
+      viewport: { width: 1280, height: 800 },
+    });
   });
   afterAll(async () => {
+    await context?.close().catch(() => {});
+    if (profile) rmSync(profile, { recursive: true, force: true });
     await workers?.stop(2_000);
     await server?.close();
     await receiver?.close();
@@ -86,36 +101,41 @@ describe('the CRM loop: Bitrix24 deal → contract signed → deal moved to Invo
     return list.body.items.map((item) => ({ ...item, documentType: typeOf.get(item.documentId) ?? '' }));
   }
 
-  /** The signer's link as their invitation in the outbox gives it. */
-  async function linkOf(signerId: string): Promise<string> {
-    let token: string | undefined;
+  /** The newest message of a purpose the outbox holds for a signer (as they would read it). */
+  async function messageTo(signerId: string, purpose: 'invitation' | 'code'): Promise<string> {
+    let text: string | undefined;
     await waitFor(async () => {
       const rows = await services.database.db
         .selectFrom('outbox')
-        .select('text')
+        .select(['text', 'created_at'])
         .where('signer_id', '=', signerId)
-        .where('purpose', '=', 'invitation')
+        .where('purpose', '=', purpose)
+        .orderBy('created_at', 'desc')
         .execute();
-      token = rows.map((row) => /\/sign\/([A-Za-z0-9_-]{43})/.exec(row.text)?.[1]).find(Boolean);
-      return token !== undefined;
+      text = rows[0]?.text;
+      return text !== undefined;
     }, 60_000);
-    return token as string;
+    return text as string;
   }
 
-  async function signAs(signerId: string): Promise<void> {
-    const browser = signerBrowser(server.url, await linkOf(signerId));
-    expect((await browser.open()).status).toBe(200);
-    expect((await browser.postForm('consent', { consent: 'yes' })).status).toBe(303);
-    expect((await browser.postForm('confirm', { code: await latestCode(services, signerId) })).status).toBe(303);
-    const page = await browser.open();
-    const form = new FormData();
-    for (const field of page.text.matchAll(/name="(field\.[A-Za-z0-9_]+)"/g)) form.set(field[1] as string, 'FZ123456');
-    form.set('method', 'drawn');
-    form.set('signatureData', signatureDataUrl);
-    const stamp = Buffer.from(signatureDataUrl.split(',')[1] as string, 'base64');
-    if (page.text.includes('name="stamp"')) form.set('stamp', new Blob([stamp], { type: 'image/png' }), 'stamp.png');
-    const submitted = await browser.postMultipart('submit', form);
-    expect(submitted.status, submitted.text.slice(0, 2000)).toBe(303);
+  /** In Chromium: the link from the invitation, terms, code, then what this signer is asked for. */
+  async function signAs(signer: { id: string; side: 'company' | 'counterparty' }): Promise<void> {
+    const page = await context.newPage();
+    if (signer.side === 'counterparty') await page.setViewportSize({ width: 375, height: 667 });
+    const link = /https?:\/\/[^\s]+\/sign\/[A-Za-z0-9_-]{43}/.exec(await messageTo(signer.id, 'invitation'))?.[0];
+    await throughCode(page, link ?? '', () => messageTo(signer.id, 'code'));
+    if (signer.side === 'company') {
+      await drawSignature(page);
+      if ((await page.locator('#stamp').count()) > 0) {
+        await page.setInputFiles('#stamp', { name: 'stamp.png', mimeType: 'image/png', buffer: stampPng() });
+      }
+    } else {
+      const passport = page.getByLabel('Passport number');
+      if ((await passport.count()) > 0) await passport.fill('FZ123456');
+      await page.locator('#typed-name').fill('Ana Souza');
+    }
+    await signAndWait(page);
+    await page.close();
   }
 
   it('closes the loop', async () => {
@@ -154,7 +174,7 @@ describe('the CRM loop: Bitrix24 deal → contract signed → deal moved to Invo
     const signers = contract?.signers ?? [];
     expect(signers.map((signer) => signer.side)).toEqual(['company', 'counterparty']);
     expect(signers[1]?.name).toContain('Ana');
-    for (const signer of signers) await signAs(signer.id);
+    for (const signer of signers) await signAs(signer);
 
     // Sealed, and the receiver verified envelope.completed with standardwebhooks.
     await waitFor(() => receiver.requests.some((request) => request.event?.type === 'envelope.completed'), 120_000);
