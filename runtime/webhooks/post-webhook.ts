@@ -40,6 +40,18 @@ export async function postWebhook(
     };
   } catch (error) {
     if (!(error instanceof OutboundError)) throw error;
+    // The receiver took it (2xx) and then talked too long: delivered; posting again would duplicate it.
+    const accepted = error.status !== undefined && error.status >= 200 && error.status < 300;
+    if (error.code === 'RESPONSE_TOO_LARGE' && accepted) {
+      return {
+        outcome: 'delivered',
+        httpStatus: error.status ?? null,
+        errorCode: null,
+        message: null,
+        latencyMs: error.latencyMs,
+        responseExcerpt: error.bodyExcerpt?.slice(0, excerptLimit) ?? null,
+      };
+    }
     return {
       outcome: error.code === 'REFUSED' ? 'refused' : 'failed',
       httpStatus: error.status ?? null,

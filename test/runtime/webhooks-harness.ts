@@ -191,17 +191,19 @@ export async function startWebhookRig(
   services.config.publicUrl = server.url;
   const admin = await issueToken(services, 'admin');
   const receiver = await startReceiver();
-  return {
+  const rig: WebhookRig = {
     services,
     workers,
     server,
     admin,
     receiver,
     async close() {
-      await workers.stop(2_000);
+      // The rig's current pool: a test may have stopped the first and started another.
+      await rig.workers.stop(2_000);
       await server.close();
       await receiver.close();
       await services.dispose();
     },
   };
+  return rig;
 }
