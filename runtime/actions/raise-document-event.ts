@@ -5,6 +5,7 @@
 // envelope and outcome: a rerun makes nothing new, so each action runs once per envelope event.
 import type { Kysely } from 'kysely';
 import type { Deal, DealEvent, OurCompany } from '../../schemas/index.ts';
+import { reservedEventIdPrefix } from '../events/reserved-event-ids.ts';
 import { writeEventBatch } from '../events/write-event-batch.ts';
 import type { DatabaseSchema } from '../storage/database-schema.ts';
 
@@ -12,9 +13,9 @@ type Db = Kysely<DatabaseSchema>;
 
 export type DocumentOutcome = 'completed' | 'declined';
 
-/** The reserved eventId prefix: a CRM's own ids never start with it (README). */
+/** In the reserved form intake refuses from CRMs (runtime/events/reserved-event-ids.ts). */
 export const documentEventId = (envelopeId: string, outcome: DocumentOutcome): string =>
-  `inkflow:${envelopeId}:${outcome}`;
+  `${reservedEventIdPrefix}${envelopeId}:${outcome}`;
 
 /**
  * The deal as inkflow last saw it: the newest stored event of the deal in the pipeline (a stage

@@ -7,11 +7,20 @@ import { recordEventAccepted } from '../metrics/record-metrics.ts';
 import type { RuntimeServices } from '../services.ts';
 import { findPipelineStages } from './find-pipeline-stages.ts';
 import { intakeBatcherFor } from './intake-batcher.ts';
+import { reservedEventIdPrefix } from './reserved-event-ids.ts';
 import type { AcceptedEvent } from './write-event-batch.ts';
 
 export { type AcceptedEvent, evaluateRunJob } from './write-event-batch.ts';
 
 async function checkTrigger(services: RuntimeServices, event: DealEvent): Promise<void> {
+  // The document events inkflow raises itself carry these ids: a CRM's event must not take one.
+  if (event.eventId.startsWith(reservedEventIdPrefix)) {
+    throw validationError(
+      'EVENT_ID_RESERVED',
+      `eventIds starting with "${reservedEventIdPrefix}" are inkflow's own (its document events); send your CRM's own id`,
+      [{ pointer: '/eventId', message: `must not start with "${reservedEventIdPrefix}"` }],
+    );
+  }
   const stageIds = await findPipelineStages(services.database, event.pipelineId, event.deal.stageId);
   if (!stageIds) {
     throw validationError('PIPELINE_UNKNOWN', `Pipeline "${event.pipelineId}" is not set up in inkflow`, [

@@ -151,6 +151,13 @@ describe.each(dialects)('event intake on %s', (dialect) => {
       pointer: '/deal/stageId',
     },
     {
+      name: "an eventId in inkflow's own reserved form",
+      send: () => post({ ...freshEvent(), eventId: 'inkflow:env_1:completed' }),
+      status: 400,
+      code: 'EVENT_ID_RESERVED',
+      pointer: '/eventId',
+    },
+    {
       name: 'an oversized body',
       send: () => {
         const event = freshEvent();
