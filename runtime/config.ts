@@ -62,13 +62,16 @@ export interface RuntimeConfig {
   /**
    * Outgoing webhooks (runtime/webhooks/): the pause before each retry (INKFLOW_WEBHOOK_RETRY_SCHEDULE_MS,
    * comma-separated ms; one attempt more than it lists), the per-attempt timeout, and when a failing
-   * subscription is disabled: after this many failed attempts in a row spanning at least this long.
+   * subscription is disabled: after this many failed attempts in a row spanning at least this long;
+   * and how many days settled events and their delivery log are kept (INKFLOW_WEBHOOK_RETENTION_DAYS,
+   * 0 keeps them for good).
    */
   webhooks: {
     retryScheduleMs: readonly number[];
     timeoutMs: number;
     disableAfterFailures: number;
     disableAfterMs: number;
+    retentionDays: number;
   };
 }
 
@@ -133,6 +136,7 @@ function webhooks(env: NodeJS.ProcessEnv): RuntimeConfig['webhooks'] {
     timeoutMs: integer(env, 'INKFLOW_WEBHOOK_TIMEOUT_MS', 10_000),
     disableAfterFailures: Math.max(1, integer(env, 'INKFLOW_WEBHOOK_DISABLE_AFTER_FAILURES', 8)),
     disableAfterMs: integer(env, 'INKFLOW_WEBHOOK_DISABLE_AFTER_MS', 86_400_000),
+    retentionDays: integer(env, 'INKFLOW_WEBHOOK_RETENTION_DAYS', 30),
   };
 }
 

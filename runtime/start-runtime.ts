@@ -19,6 +19,7 @@ import { loadSealIdentity } from './sealing/seal-identity.ts';
 import { type HttpServer, serveHttp } from './serve-http.ts';
 import type { RuntimeServices } from './services.ts';
 import { openDatabase } from './storage/open-database.ts';
+import { schedulePruneWebhookLog } from './webhooks/prune-webhook-log.ts';
 import { resumeOpenDeliveries } from './webhooks/resume-open-deliveries.ts';
 
 export interface RunningRuntime {
@@ -64,6 +65,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
     if (resumed > 0) logger.warn({ resumed }, 'envelopes whose sealing had given up are sealed again');
     const deliveries = await resumeOpenDeliveries(services);
     if (deliveries > 0) logger.info({ deliveries }, 'webhook deliveries still open are queued again');
+    await schedulePruneWebhookLog(services, services.now());
     if (config.workers > 0) {
       workers = startWorkers(services, createJobHandlers(services), {
         concurrency: config.workers,

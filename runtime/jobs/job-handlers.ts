@@ -13,6 +13,7 @@ import { evaluateRunJob } from '../events/accept-deal-event.ts';
 import { evaluateRunHandler, makeDocumentJob } from '../runs/evaluate-run.ts';
 import type { RuntimeServices } from '../services.ts';
 import { deliverWebhookHandler } from '../webhooks/deliver-webhook-job.ts';
+import { pruneWebhookLogHandler, pruneWebhookLogJob } from '../webhooks/prune-webhook-log.ts';
 import { deliverWebhookJob } from '../webhooks/webhook-jobs.ts';
 import type { JobHandlers } from './job-types.ts';
 
@@ -27,5 +28,6 @@ export function createJobHandlers(services: RuntimeServices): JobHandlers {
     [syncBitrix24DealJob]: syncBitrix24DealHandler(services),
     [deliverWebhookJob]: deliverWebhookHandler(services),
     [runActionJob]: runActionHandler(services),
+    [pruneWebhookLogJob]: pruneWebhookLogHandler(services),
   };
 }

@@ -27,6 +27,7 @@ describe('webhook configuration', () => {
       timeoutMs: 2500,
       disableAfterFailures: 1,
       disableAfterMs: 0,
+      retentionDays: 30,
     });
   });
 
