@@ -10,6 +10,7 @@ import { HistoryScreen } from '../screens/history/HistoryScreen.tsx';
 import { RunsScreen } from '../screens/runs/RunsScreen.tsx';
 import { TemplatesScreen } from '../screens/templates/TemplatesScreen.tsx';
 import { TestDealScreen } from '../screens/test-deal/TestDealScreen.tsx';
+import { WebhooksScreen } from '../screens/webhooks/WebhooksScreen.tsx';
 
 export interface ScreenSpec {
   id: string;
@@ -26,6 +27,7 @@ export const screens: ScreenSpec[] = [
   { id: 'history', label: 'screens.nav.history', component: HistoryScreen, roles: ['admin', 'analyst'] },
   { id: 'templates', label: 'screens.nav.templates', component: TemplatesScreen, roles: ['admin'] },
   { id: 'runs', label: 'screens.nav.runs', component: RunsScreen, roles: ['admin', 'client'] },
+  { id: 'webhooks', label: 'screens.nav.webhooks', component: WebhooksScreen, roles: ['admin'] },
 ];
 
 /** Admin may open everything; other roles only the screens that list them. */

@@ -4,6 +4,7 @@ import historyMessages from './screens-history.ts';
 import runsMessages from './screens-runs.ts';
 import templatesMessages from './screens-templates.ts';
 import testDealMessages from './screens-test-deal.ts';
+import webhooksMessages from './screens-webhooks.ts';
 
 export default defineMessages(
   {
@@ -16,6 +17,7 @@ export default defineMessages(
     ...historyMessages.en,
     ...templatesMessages.en,
     ...runsMessages.en,
+    ...webhooksMessages.en,
   },
   {
     'screens.nav.test': 'Testar com um negócio',
@@ -27,5 +29,6 @@ export default defineMessages(
     ...historyMessages['pt-BR'],
     ...templatesMessages['pt-BR'],
     ...runsMessages['pt-BR'],
+    ...webhooksMessages['pt-BR'],
   },
 );
