@@ -1,5 +1,5 @@
-// More of the signer's page over real HTTP on both stores (beside signing-pages.test.ts), real LibreOffice PDF, poppler's page
-// images: every state page, the whole journey (terms → code → document → fields → signature →
+// The signer's journey over real HTTP on both stores, real LibreOffice PDF, poppler's page images
+// (signing-pages.test.ts has the refusal pages' headers, the language and the assets): every state page, the whole journey (terms → code → document → fields → signature →
 // done), decline, the one-time code's limits (wrong ×5 locks, resends bounded and spaced), CSRF,
 // oversize and non-image signatures, a double submit, a forwarded link, reuse of earlier values,
 // and that neither the token nor the code reaches the trail or the log.
