@@ -137,6 +137,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const expiredPage = await signerBrowser(server.url, expired.signers[0]!.token).open();
       expect(expiredPage.status).toBe(410);
       expect(expiredPage.text).toContain('This link has expired');
+      expect(expiredPage.text).toContain('Ask Acme Ltd to send you a new link');
+
+      const completed = await fixture({ envelopeStatus: 'completed' });
+      expect((await signerBrowser(server.url, completed.signers[0]!.token).open()).status).toBe(410);
 
       const cancelled = await fixture({ envelopeStatus: 'cancelled', senderCompany: 'Globex' });
       const cancelledPage = await signerBrowser(server.url, cancelled.signers[0]!.token).open();
