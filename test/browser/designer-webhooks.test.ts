@@ -39,7 +39,7 @@ describe('the webhooks screen', () => {
     await page.getByRole('checkbox', { name: 'envelope.sent' }).check();
     await page.getByRole('checkbox', { name: 'document.created' }).check();
     await page.getByRole('button', { name: 'Subscribe' }).click();
-    const secret = (await page.getByLabel('Signing secret').textContent()) ?? '';
+    const secret = await page.getByLabel('Signing secret').inputValue();
     expect(secret).toMatch(/^whsec_/);
     receiver.secrets.push(secret);
     await page.getByRole('button', { name: 'I have saved it' }).click();
@@ -64,7 +64,7 @@ describe('the webhooks screen', () => {
     await page.getByRole('button', { name: 'Turn off' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Turn on' }).count()).toBe(1);
     await page.getByRole('button', { name: 'New secret' }).click();
-    const rotated = (await page.getByLabel('Signing secret').textContent()) ?? '';
+    const rotated = await page.getByLabel('Signing secret').inputValue();
     expect(rotated).toMatch(/^whsec_/);
     expect(rotated).not.toBe(secret);
     await page.getByRole('button', { name: 'Delete' }).click();

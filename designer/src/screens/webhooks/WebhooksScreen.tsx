@@ -43,8 +43,9 @@ export function WebhooksScreen() {
       {secret ? (
         <div role="status" className="message">
           <p>{t('screens.webhooks.secretOnce')}</p>
-          <p>
-            <code aria-label={t('screens.webhooks.secretLabel')}>{secret.secret}</code>
+          <p className="form-row">
+            <label htmlFor="webhook-secret">{t('screens.webhooks.secretLabel')}</label>
+            <input id="webhook-secret" readOnly value={secret.secret} onFocus={(event) => event.target.select()} />
           </p>
           <button type="button" onClick={() => setSecret(undefined)}>
             {t('screens.webhooks.secretSaved')}
