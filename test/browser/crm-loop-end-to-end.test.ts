@@ -7,11 +7,7 @@
 // envelope.completed and verifies it with the standardwebhooks package → the flow's *document
 // completed* rule moves the deal to Invoice with crm.deal.update, once → the portal tells inkflow
 // → the invoice rule fires for the new stage → the invoice envelope is sent.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultPipelines } from '../../runtime/crm/bitrix24/bitrix24-config.ts';
 import { createJobHandlers } from '../../runtime/jobs/job-handlers.ts';
@@ -25,7 +21,7 @@ import { createRealPdf } from '../support/real-pdf.ts';
 import { seedDemoSales } from '../support/seed-event-path.ts';
 import { createTestServices, issueToken, startTestServer } from '../support/test-services.ts';
 import { waitFor } from '../support/wait-for.ts';
-import { chromiumFlags } from './support/browser-session.ts';
+import { launchChromium } from './support/browser-session.ts';
 import { drawSignature, signAndWait, stampPng, throughCode } from './support/signer-steps.ts';
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 180_000 });
@@ -38,7 +34,7 @@ describe('the CRM loop: Bitrix24 deal → contract signed → deal moved to Invo
   let receiver: Receiver;
   let adminToken: string;
   let context: BrowserContext;
-  let profile: string;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
 
   const api = async <T>(path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> => {
     const response = await fetch(`${server.url}/api/v1${path}`, {
@@ -74,17 +70,11 @@ describe('the CRM loop: Bitrix24 deal → contract signed → deal moved to Invo
     adminToken = await issueToken(services, 'admin');
     workers = startWorkers(services, createJobHandlers(services), { concurrency: 2, retryBaseMs: 100 });
     portal.subscribe(`${server.url}/api/v1/crm/bitrix24/events`);
-    profile = mkdtempSync(join(tmpdir(), 'inkflow-crm-loop-profile-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: execFileSync('which', ['chromium']).toString().trim(),
-      args: chromiumFlags,
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-    });
+    browser = await launchChromium();
+    context = browser.context;
   });
   afterAll(async () => {
-    await context?.close().catch(() => {});
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
     await workers?.stop(2_000);
     await server?.close();
     await receiver?.close();

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createJobHandlers } from '../../runtime/jobs/job-handlers.ts';
 import { startWorkers, type WorkerPool } from '../../runtime/jobs/start-workers.ts';
@@ -22,7 +22,7 @@ import { seedDemoSales } from '../support/seed-event-path.ts';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
 import { createTestServices, issueToken, startTestServer } from '../support/test-services.ts';
 import { waitFor } from '../support/wait-for.ts';
-import { chromiumFlags } from './support/browser-session.ts';
+import { launchChromium } from './support/browser-session.ts';
 import { drawSignature, linkIn, signAndWait, stampPng, throughCode } from './support/signer-steps.ts';
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 180_000 });
@@ -43,7 +43,7 @@ for (const mode of ['smtp', 'outbox'] as const) {
     let workers: WorkerPool;
     let sink: SmtpSink | undefined;
     let context: BrowserContext;
-    let profile: string;
+    let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
     let adminToken: string;
     let mailbox: Mailbox;
 
@@ -110,22 +110,16 @@ for (const mode of ['smtp', 'outbox'] as const) {
               return text;
             },
           };
-      profile = mkdtempSync(join(tmpdir(), 'inkflow-e2e-profile-'));
-      context = await chromium.launchPersistentContext(profile, {
-        executablePath: execFileSync('which', ['chromium']).toString().trim(),
-        args: chromiumFlags,
-        headless: true,
-        viewport: { width: 1280, height: 800 },
-      });
+      browser = await launchChromium();
+      context = browser.context;
     });
     afterAll(async () => {
-      await context?.close().catch(() => {});
+      await browser?.close();
       await workers?.stop(5_000);
       await server?.close();
       await services?.dispose();
       await sink?.stop();
       await pdf.close();
-      if (profile) rmSync(profile, { recursive: true, force: true });
     });
 
     it('signs a contract made from a deal event, company first, and everyone gets the sealed PDF', async () => {
