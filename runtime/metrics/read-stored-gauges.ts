@@ -5,21 +5,12 @@
 // 1,000,000 jobs counting every state takes 856 ms of SQLite's one thread against 8 ms for this
 // scrape (test/bench/metrics-scrape.bench.ts); inkflow_job_run_seconds_count counts them instead.
 import { sql } from 'kysely';
+import { envelopeStatuses } from '../envelopes/envelope-statuses.ts';
 import type { RuntimeServices } from '../services.ts';
-import type { EnvelopeStatusColumn, JobsTable } from '../storage/database-schema.ts';
+import type { JobsTable } from '../storage/database-schema.ts';
 import type { RuntimeMetrics } from './runtime-metrics.ts';
 
 const jobStates: readonly JobsTable['status'][] = ['queued', 'running', 'failed'];
-const envelopeStatuses: readonly EnvelopeStatusColumn[] = [
-  'draft',
-  'sent',
-  'partially_signed',
-  'sealing',
-  'completed',
-  'declined',
-  'expired',
-  'cancelled',
-];
 
 interface StoredCounts {
   jobs: { kind: string; status: string; count: number; due: number }[];

@@ -11,7 +11,8 @@ import type {
   WebhookSigner,
 } from '../../schemas/index.ts';
 import type { RuntimeConfig } from '../config.ts';
-import { type EnvelopeRow, envelopeColumns, type SignerRow } from '../envelopes/envelope-info.ts';
+import type { EnvelopeRow, SignerRow } from '../envelopes/envelope-info.ts';
+import { loadEnvelope } from '../envelopes/load-envelope.ts';
 import { verifyLink } from '../envelopes/signing-link.ts';
 import type { DatabaseSchema } from '../storage/database-schema.ts';
 
@@ -38,22 +39,12 @@ export function webhookSigner(row: SignerRow): WebhookSigner {
 }
 
 export async function loadEnvelopeFacts(db: Db, envelopeId: string): Promise<EnvelopeFacts> {
-  const row = await db
-    .selectFrom('envelopes')
-    .select(envelopeColumns)
-    .where('id', '=', envelopeId)
-    .executeTakeFirstOrThrow();
+  const { envelope: row, signers } = await loadEnvelope(db, envelopeId);
   const document = await db
     .selectFrom('documents')
     .select('document_type')
     .where('id', '=', row.document_id)
     .executeTakeFirstOrThrow();
-  const signers = await db
-    .selectFrom('envelope_signers')
-    .selectAll()
-    .where('envelope_id', '=', envelopeId)
-    .orderBy('position', 'asc')
-    .execute();
   const envelope: WebhookEnvelope = {
     envelopeId: row.id,
     documentId: row.document_id,

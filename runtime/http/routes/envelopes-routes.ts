@@ -8,6 +8,7 @@ import {
 import { actorOf } from '../../envelopes/actor-of.ts';
 import { cancelEnvelope } from '../../envelopes/cancel-envelope.ts';
 import { changeSignerContact } from '../../envelopes/change-signer-contact.ts';
+import { envelopeStatuses } from '../../envelopes/envelope-statuses.ts';
 import { getEnvelope } from '../../envelopes/get-envelope.ts';
 import { envelopeListMaxLimit, listEnvelopes } from '../../envelopes/list-envelopes.ts';
 import { readFinalPdf } from '../../envelopes/read-final-pdf.ts';
@@ -20,17 +21,6 @@ import { queryNumber } from '../query-number.ts';
 import { readJsonBody } from '../read-json-body.ts';
 import { requireRole } from '../require-role.ts';
 
-const statuses: readonly EnvelopeStatus[] = [
-  'draft',
-  'sent',
-  'partially_signed',
-  'sealing',
-  'completed',
-  'declined',
-  'expired',
-  'cancelled',
-];
-
 function text(value: string | string[] | undefined, name: string, max: number): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;
   if (first === undefined || first === '') return undefined;
@@ -41,8 +31,9 @@ function text(value: string | string[] | undefined, name: string, max: number): 
 function status(value: string | string[] | undefined): EnvelopeStatus | undefined {
   const given = text(value, 'status', 40);
   if (given === undefined) return undefined;
-  const known = statuses.find((candidate) => candidate === given);
-  if (!known) throw validationError('QUERY_INVALID', `status must be one of ${statuses.join(', ')}, not "${given}"`);
+  const known = envelopeStatuses.find((candidate) => candidate === given);
+  if (!known)
+    throw validationError('QUERY_INVALID', `status must be one of ${envelopeStatuses.join(', ')}, not "${given}"`);
   return known;
 }
 
